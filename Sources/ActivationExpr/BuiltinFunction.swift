@@ -1,0 +1,19 @@
+/// The built-in functions of the expression language, by the name a user
+/// writes.
+///
+/// Everything else about a function (its arity and default arguments, its
+/// evaluation, its derivative rule, and where it has a kink or a jump) is
+/// described once, in the built-in table.
+public enum BuiltinFunction: String, Hashable, Sendable, CaseIterable {
+    case sin, cos, tan
+    case exp, log, log1p, sqrt
+    case abs, sign
+    case tanh, sinh, cosh, atan
+    case erf, erfc
+    case sigmoid, relu, softplus, gelu, silu
+    case elu
+    case leakyRelu = "leaky_relu"
+    case sinc
+    case step
+    case max, min, pow
+}

@@ -1,0 +1,6 @@
+// The parts of GSL that NumericalMethods uses: adaptive integration, the
+// one-dimensional root solvers and the error-handler switch.
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_integration.h>
+#include <gsl/gsl_roots.h>
+#include <gsl/gsl_math.h>

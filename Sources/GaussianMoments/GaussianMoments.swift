@@ -1,0 +1,1 @@
+// The GaussianMoments module; its files arrive with their issues.

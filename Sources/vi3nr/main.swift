@@ -1,0 +1,2 @@
+import VI3NR
+// The command line arrives with its issue.
