@@ -52,3 +52,18 @@ extension Expression {
         return replacingChildren(children.map { $0.substituting(values) })
     }
 }
+
+extension Expression {
+    /// Parses `source`, binds `parameters` and simplifies: the expression
+    /// ready to differentiate, evaluate or compile.
+    ///
+    /// - Throws: `ParseError` when the text does not parse,
+    ///   `ExpressionError` when a parameter is unbound or unknown or a
+    ///   constant part is not finite once the parameters have values
+    ///   (`1/s` with `s = 0`).
+    public static func parse(
+        _ source: String, binding parameters: [String: Double]
+    ) throws -> Expression {
+        try parse(source).bindingParameters(parameters).simplified()
+    }
+}
