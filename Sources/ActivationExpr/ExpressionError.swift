@@ -25,6 +25,10 @@ public enum ExpressionError: Error, Hashable, Sendable, CustomStringConvertible 
     /// than is safe (see `ExpressionLimits`).
     case tooDeep(limit: Int)
 
+    /// A tree with more than `limit` nodes (counting shared subtrees once
+    /// per use): walking it would take too long (see `ExpressionLimits`).
+    case tooLarge(limit: Int)
+
     /// One sentence that says what is wrong.
     public var description: String {
         switch self {
@@ -46,6 +50,8 @@ public enum ExpressionError: Error, Hashable, Sendable, CustomStringConvertible 
             return "division by zero in \(subexpression)"
         case .tooDeep(let limit):
             return "the expression is nested more than \(limit) levels deep"
+        case .tooLarge(let limit):
+            return "the expression would have more than \(limit) nodes"
         }
     }
 }

@@ -3,6 +3,11 @@
 struct SourceError: Error {
     let message: String
     let range: Range<Int>
+
+    /// Set on the error that stops a parse running on the caller's stack
+    /// when the input nests deeper than `LargeStack.inlineDepth`: the
+    /// parse then starts again on a large stack.
+    var requiresLargeStack = false
 }
 
 /// Splits source text into tokens.

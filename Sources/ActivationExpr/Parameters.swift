@@ -38,8 +38,8 @@ extension Expression {
         }
         guard !names.isEmpty else { return self }
 
-        try checkWorkingDepth()
-        return substituting(values)
+        let depth = try checkWorkingLimits()
+        return withStackFor(depth: depth) { substituting(values) }
     }
 
     /// The tree with the parameters in `values` replaced by numbers.

@@ -30,8 +30,10 @@ extension Expression {
     ///   `.divisionByZero`, or `.tooDeep` for a tree over
     ///   `ExpressionLimits.maximumWorkingDepth`.
     public func simplified() throws(ExpressionError) -> Expression {
-        try checkWorkingDepth()
-        return try Simplifier.simplify(self).expression
+        let depth = try checkWorkingLimits()
+        return try withStackFor(depth: depth) { () throws(ExpressionError) in
+            try Simplifier.simplify(self).expression
+        }
     }
 }
 
@@ -47,8 +49,10 @@ extension Expression {
     /// - Throws: `ExpressionError.nonFiniteConstant` or `.divisionByZero`
     ///   as `simplified()` does, `.tooDeep` over the working depth.
     public func foldingConstants() throws(ExpressionError) -> Expression {
-        try checkWorkingDepth()
-        return try Simplifier.fold(self).expression
+        let depth = try checkWorkingLimits()
+        return try withStackFor(depth: depth) { () throws(ExpressionError) in
+            try Simplifier.fold(self).expression
+        }
     }
 }
 
