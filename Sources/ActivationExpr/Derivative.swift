@@ -32,8 +32,9 @@ extension Expression {
     ///   `ExpressionLimits.maximumDepth` (a second derivative of a very
     ///   deep expression); `.tooLarge` for a derivative of more than
     ///   `ExpressionLimits.maximumWorkingSize` nodes (`max` nested dozens
-    ///   of levels deep doubles the size of its derivative per level); `.nonFiniteConstant` when a constant part of
-    ///   the derivative is infinite or NaN (`d/dx 0^x` needs `log(0)`).
+    ///   of levels deep doubles the size of its derivative per level);
+    ///   `.nonFiniteConstant` when a constant part of the derivative is
+    ///   infinite or NaN (`d/dx 0^x` needs `log(0)`).
     public func derivative() throws(ExpressionError) -> Expression {
         let depth = try checkWorkingLimits()
         guard depth <= ExpressionLimits.maximumDepth else {
