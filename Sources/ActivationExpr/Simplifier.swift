@@ -21,7 +21,9 @@ extension Expression {
     /// `a` that is infinite or NaN at some `x` (`0*log(x)` at `x = 0`, or
     /// `0/x` at `x = 0`) no longer makes the result NaN there; `a^0 → 1`
     /// gives 1 even at `a = 0`, as C's `pow` does. Reassociating numeric
-    /// factors (`2*(3*x)` → `6*x`) can change the last bit of a result.
+    /// factors (`2*(3*x)` → `6*x`) and chaining products (`a*(b*c)` →
+    /// `a*b*c`) can change the last bit of a result, and `-(a - b) → b - a`
+    /// the sign of a zero result.
     /// Identities that need more than this, such as `x - x → 0` (false for
     /// infinite `x`) or `x/x → 1` (false at 0), are not applied.
     ///
