@@ -1,0 +1,114 @@
+/// How each built-in function becomes block operations.
+///
+/// Functions with a CVectorMath kernel map onto it; the piecewise and
+/// composite ones are written with selects and the same numerically safe
+/// forms as the scalar definitions in the built-in table (the tests compare
+/// the two at every built-in, at kinks, signed zeros, NaN and large
+/// arguments).
+extension BlockGraph {
+    /// The node of `function(arguments...)`, arguments already lowered.
+    mutating func lowerCall(_ function: BuiltinFunction, _ arguments: [Int]) throws -> Int {
+        let a = arguments[0]
+        switch function {
+        case .sin: return math(.sin, a)
+        case .cos: return math(.cos, a)
+        case .tan: return math(.tan, a)
+        case .exp: return math(.exp, a)
+        case .log: return math(.log, a)
+        case .log1p: return math(.log1p, a)
+        case .sqrt: return math(.sqrt, a)
+        case .tanh: return math(.tanh, a)
+        case .sinh: return math(.sinh, a)
+        case .cosh: return math(.cosh, a)
+        case .atan: return math(.atan, a)
+        case .erf: return math(.erf, a)
+        case .erfc: return math(.erfc, a)
+        case .abs: return absolute(a)
+        case .sign: return sign(a)
+        case .relu: return relu(a)
+        case .step:
+            return select(.greater, a, constant(0), whenTrue: constant(1), whenFalse: constant(0))
+        case .sigmoid: return sigmoid(a)
+        case .silu: return arithmetic(.multiply, a, sigmoid(a))
+        case .softplus: return softplus(a)
+        case .gelu: return gelu(a)
+        case .elu: return elu(a, alpha: arguments[1])
+        case .leakyRelu: return leakyRelu(a, slope: arguments[1])
+        case .sinc: return sinc(a)
+        case .max:
+            return select(.greaterOrEqual, a, arguments[1], whenTrue: a, whenFalse: arguments[1])
+        case .min:
+            return select(.lessOrEqual, a, arguments[1], whenTrue: a, whenFalse: arguments[1])
+        case .pow: return power(a, arguments[1])
+        }
+    }
+}
+
+// MARK: - Composite built-ins
+
+// Every select below is NaN where its comparison meets a NaN, which is the
+// language's policy for the piecewise functions (relu(NaN) = NaN, as in
+// PyTorch), so none of them needs a separate NaN test.
+private extension BlockGraph {
+    /// `relu(a)`: `a` above zero, +0 at and below (also at -0).
+    mutating func relu(_ a: Int) -> Int {
+        select(.greater, a, constant(0), whenTrue: a, whenFalse: constant(0))
+    }
+
+    /// `sign(a)`: 1 above zero, -1 below, +0 at ±0.
+    mutating func sign(_ a: Int) -> Int {
+        let zero = constant(0)
+        let belowOrAt = select(.less, a, zero, whenTrue: constant(-1), whenFalse: zero)
+        return select(.greater, a, zero, whenTrue: constant(1), whenFalse: belowOrAt)
+    }
+
+    /// `sigmoid(a)` split on the sign of `a` so that `exp` never overflows:
+    /// with `e = exp(-|a|)`, `1/(1+e)` for `a >= 0`, `e/(1+e)` below.
+    mutating func sigmoid(_ a: Int) -> Int {
+        let e = math(.exp, negate(absolute(a)))
+        let onePlusE = arithmetic(.add, constant(1), e)
+        return select(
+            .greaterOrEqual, a, constant(0),
+            whenTrue: arithmetic(.divide, constant(1), onePlusE),
+            whenFalse: arithmetic(.divide, e, onePlusE))
+    }
+
+    /// `softplus(a) = max(a, 0) + log1p(exp(-|a|))`, which never overflows.
+    mutating func softplus(_ a: Int) -> Int {
+        let correction = math(.log1p, math(.exp, negate(absolute(a))))
+        return arithmetic(.add, relu(a), correction)
+    }
+
+    /// `gelu(a) = a/2 · erfc(-a/√2)`, equal to `a/2 · (1 + erf(a/√2))` but
+    /// accurate for negative `a`, where `1 + erf` cancels.
+    mutating func gelu(_ a: Int) -> Int {
+        let scaled = arithmetic(.multiply, a, constant(-0.7071067811865476))
+        let halfA = arithmetic(.multiply, a, constant(0.5))
+        return arithmetic(.multiply, halfA, math(.erfc, scaled))
+    }
+
+    /// `elu(a, alpha)`: `a` above zero, `alpha · expm1(a)` at and below.
+    mutating func elu(_ a: Int, alpha: Int) -> Int {
+        let negativePart = arithmetic(.multiply, alpha, math(.expm1, a))
+        return select(.greater, a, constant(0), whenTrue: a, whenFalse: negativePart)
+    }
+
+    /// `leaky_relu(a, slope)`: `a` above zero, `slope · a` at and below.
+    mutating func leakyRelu(_ a: Int, slope: Int) -> Int {
+        let negativePart = arithmetic(.multiply, slope, a)
+        return select(.greater, a, constant(0), whenTrue: a, whenFalse: negativePart)
+    }
+
+    /// `sinc(a) = sin(a)/a`, by the series `1 - a²/6 · (1 - a²/20)` for
+    /// `|a| < 1e-3`, where the quotient would be `0/0` or lose its last
+    /// bits.
+    mutating func sinc(_ a: Int) -> Int {
+        let square = arithmetic(.multiply, a, a)
+        let inner = arithmetic(.subtract, constant(1), arithmetic(.divide, square, constant(20)))
+        let series = arithmetic(
+            .subtract, constant(1),
+            arithmetic(.multiply, arithmetic(.divide, square, constant(6)), inner))
+        let quotient = arithmetic(.divide, math(.sin, a), a)
+        return select(.less, absolute(a), constant(1e-3), whenTrue: series, whenFalse: quotient)
+    }
+}
