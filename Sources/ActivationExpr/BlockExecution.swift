@@ -118,7 +118,8 @@ private func compareElements(
 ) {
     for index in 0..<count {
         let (a, b) = (left[index], right[index])
-        output[index] = a.isNaN || b.isNaN ? .nan : (condition(a, b) ? 1 : 0)
+        let value: Double = condition(a, b) ? 1 : 0
+        output[index] = isOrdered(a, b) ? value : .nan
     }
 }
 
@@ -134,9 +135,19 @@ private func selectElements(
     _ output: UnsafeMutablePointer<Double>, _ count: Int,
     _ condition: (Double, Double) -> Bool
 ) {
+    // Both branches are loaded before choosing: a load that depends on
+    // the condition would keep the loop from vectorising.
     for index in 0..<count {
         let (a, b) = (left[index], right[index])
-        let chosen = condition(a, b) ? whenTrue[index] : whenFalse[index]
-        output[index] = a.isNaN || b.isNaN ? .nan : chosen
+        let (t, f) = (whenTrue[index], whenFalse[index])
+        let chosen = condition(a, b) ? t : f
+        output[index] = isOrdered(a, b) ? chosen : .nan
     }
+}
+
+/// Whether neither `a` nor `b` is NaN, written without short-circuit
+/// branches so that loops using it vectorise.
+@inline(__always)
+private func isOrdered(_ a: Double, _ b: Double) -> Bool {
+    (a == a) && (b == b)
 }

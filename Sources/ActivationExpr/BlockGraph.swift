@@ -63,6 +63,12 @@ struct BlockGraph {
         return nil
     }
 
+    /// `u` when node `a` is `-u`, else nil.
+    func negatedOperand(_ a: Int) -> Int? {
+        if case .negate(let u) = nodes[a] { return u }
+        return nil
+    }
+
     /// `f(a)` through CVectorMath.
     mutating func math(_ function: VectorMathFunction, _ a: Int) -> Int {
         if let value = constantValue(a) {
@@ -98,9 +104,31 @@ struct BlockGraph {
     }
 
     /// `a ∘ b`.
+    ///
+    /// A negation next to a constant or another negation is absorbed when
+    /// the result is bit for bit the same (IEEE 754 rounds symmetrically):
+    /// `(-u)/c = u/(-c)`, `(-u)*(-v) = u*v`, `u + (-v) = u - v`,
+    /// `(-u) + v = v - u`, `u - (-v) = u + v`. This saves a pass over the
+    /// chunk and keeps the kernel equal to the tree walk.
     mutating func arithmetic(_ operation: BlockArithmetic, _ a: Int, _ b: Int) -> Int {
         if let left = constantValue(a), let right = constantValue(b) {
             return constant(operation.apply(left, right))
+        }
+        switch (operation, negatedOperand(a), negatedOperand(b)) {
+        case (.multiply, let u?, let v?), (.divide, let u?, let v?):
+            return arithmetic(operation, u, v)
+        case (.multiply, let u?, nil), (.divide, let u?, nil):
+            if let c = constantValue(b) { return arithmetic(operation, u, constant(-c)) }
+        case (.multiply, nil, let v?), (.divide, nil, let v?):
+            if let c = constantValue(a) { return arithmetic(operation, constant(-c), v) }
+        case (.add, _, let v?):
+            return arithmetic(.subtract, a, v)
+        case (.add, let u?, nil):
+            return arithmetic(.subtract, b, u)
+        case (.subtract, _, let v?):
+            return arithmetic(.add, a, v)
+        default:
+            break
         }
         return intern(.arithmetic(operation, a, b))
     }

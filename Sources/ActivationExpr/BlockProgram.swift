@@ -57,13 +57,27 @@ extension BlockProgram {
             return
         }
 
-        withRegisters(count: input.count) { registers, chunk in
+        // When the output does not overlap the input, the result register
+        // is pointed at the output chunk itself, which saves a copy; the
+        // instructions that write it read nothing but registers, so it
+        // holds no other value that a later instruction would need after
+        // the output has been written. Otherwise the result is computed in
+        // scratch and copied.
+        let count = input.count
+        let overlaps = UnsafeRawPointer(outputBase) < UnsafeRawPointer(inputBase + count)
+            && UnsafeRawPointer(inputBase) < UnsafeRawPointer(outputBase + count)
+        withRegisters(count: count) { registers, chunk in
             var offset = 0
-            while offset < input.count {
-                let length = Swift.min(chunk, input.count - offset)
+            while offset < count {
+                let length = Swift.min(chunk, count - offset)
                 registers[0] = UnsafeMutablePointer(mutating: inputBase + offset)
-                let value = run(registers: registers, count: length)
-                (outputBase + offset).update(from: value, count: length)
+                if case .register(let register) = result, !overlaps {
+                    registers[register] = outputBase + offset
+                    _ = run(registers: registers, count: length)
+                } else {
+                    let value = run(registers: registers, count: length)
+                    (outputBase + offset).update(from: value, count: length)
+                }
                 offset += length
             }
         }
@@ -85,7 +99,8 @@ extension BlockProgram {
             var offset = 0
             while offset < input.count {
                 let length = Swift.min(chunk, input.count - offset)
-                for index in 0..<length { widened[index] = Double(inputBase[offset + index]) }
+                let (source, destination) = (inputBase + offset, outputBase + offset)
+                for index in 0..<length { widened[index] = Double(source[index]) }
                 let value: UnsafePointer<Double>
                 switch result {
                 case .constant(let constant):
@@ -94,7 +109,7 @@ extension BlockProgram {
                 case .register:
                     value = run(registers: registers, count: length)
                 }
-                for index in 0..<length { outputBase[offset + index] = Float(value[index]) }
+                for index in 0..<length { destination[index] = Float(value[index]) }
                 offset += length
             }
         }
