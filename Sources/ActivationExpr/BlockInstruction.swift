@@ -10,9 +10,37 @@ enum VectorMathFunction: String, Hashable, Sendable {
 
     /// `output[i] = f(input[i])` for `0 <= i < count`.
     ///
-    /// The buffers may be the same; CVectorMath reads each group of four
-    /// elements before it writes it.
+    /// The buffers must not overlap (the repair pass reads the input after
+    /// the output has been written).
     func apply(
+        _ input: UnsafePointer<Double>, _ output: UnsafeMutablePointer<Double>, _ count: Int
+    ) {
+        applyVectorKernel(input, output, count)
+        if let scalar = scalarRepair {
+            // A scan that rarely calls anything: only elements where SLEEF
+            // overflowed and the input was finite.
+            for index in 0..<count where !output[index].isFinite && input[index].isFinite {
+                output[index] = scalar(input[index])
+            }
+        }
+    }
+
+    /// For the functions whose SLEEF kernel gives ±infinity on part of the
+    /// range where the value is finite, the built-in table's scalar
+    /// function, which `apply` calls on those elements instead:
+    /// `sinh` and `cosh` for `|x|` in (709.78, 710.48), where SLEEF forms
+    /// `exp(|x|)` and overflows, and `log1p` for `x` near
+    /// `Double.greatestFiniteMagnitude`.
+    var scalarRepair: (@Sendable (Double) -> Double)? {
+        switch self {
+        case .sinh: return BuiltinFunction.sinh.definition.unary
+        case .cosh: return BuiltinFunction.cosh.definition.unary
+        case .log1p: return BuiltinFunction.log1p.definition.unary
+        default: return nil
+        }
+    }
+
+    private func applyVectorKernel(
         _ input: UnsafePointer<Double>, _ output: UnsafeMutablePointer<Double>, _ count: Int
     ) {
         switch self {

@@ -53,8 +53,11 @@ extension BlockGraph {
     mutating func lowerPower(_ baseExpression: Expression, _ exponentExpression: Expression)
         throws -> Int
     {
-        let base = try lower(baseExpression)
-        let exponent = try lower(exponentExpression)
+        raise(try lower(baseExpression), to: try lower(exponentExpression))
+    }
+
+    /// `base ^ exponent` for lowered nodes; `^` and `pow` both come here.
+    mutating func raise(_ base: Int, to exponent: Int) -> Int {
         guard let power = constantValue(exponent), power.rounded() == power,
               power >= Double(Self.smallestMultipliedExponent),
               power <= Double(Self.largestMultipliedExponent)
