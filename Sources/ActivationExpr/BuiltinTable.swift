@@ -318,16 +318,19 @@ private extension BuiltinTable {
     }
 
     /// `Φ(u) + u·φ(u)` with `Φ(u) = erfc(−u/√2)/2` and
-    /// `φ(u) = exp(−u²/2)/√(2π)`, the derivative of `gelu(u)`.
+    /// `φ(u) = exp(−u²/2)/√(2π)`, the derivative of `gelu(u)`:
+    /// `0.5*erfc(-x/sqrt(2)) + x*exp(-x^2/2)/sqrt(2*pi)`.
     static func geluDerivative(_ u: Expression) -> Expression {
+        let squareRootOfTwo = Expression.call(.sqrt, [.number(2)])
         let cumulative = Expression.product(
-            .number(0.5),
-            .call(.erfc, [.negation(.product(.number(squareRootOfOneHalf), u))])
+            .number(0.5), .call(.erfc, [.quotient(.negation(u), squareRootOfTwo)])
         )
-        let density = Expression.product(
-            .number(inverseSquareRootOfTwoPi),
-            .call(.exp, [.product(.number(-0.5), .power(u, .number(2)))])
+        let gaussian = Expression.call(
+            .exp, [.quotient(.negation(.power(u, .number(2))), .number(2))]
         )
-        return .sum(cumulative, .product(u, density))
+        let squareRootOfTwoPi = Expression.call(
+            .sqrt, [.product(.number(2), .constant(.pi))]
+        )
+        return .sum(cumulative, .quotient(.product(u, gaussian), squareRootOfTwoPi))
     }
 }

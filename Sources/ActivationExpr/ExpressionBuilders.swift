@@ -17,9 +17,10 @@ extension Expression {
         numberValue == value
     }
 
-    /// `.number(value)` when `value` is finite, else nil.
-    static func finiteNumber(_ value: Double) -> Expression? {
-        value.isFinite ? .number(value) : nil
+    /// `.number(value)` for a fold worth making: a finite value short
+    /// enough to print as written (see `NumberFormatting.isShort`).
+    static func foldedNumber(_ value: Double) -> Expression? {
+        NumberFormatting.isShort(value) ? .number(value) : nil
     }
 
     /// `-a`.
@@ -32,6 +33,8 @@ extension Expression {
         case .binary(.subtract, let left, let right):
             // -(a - b) = b - a: one node fewer, same value.
             return .binary(.subtract, right, left)
+        case .binary(.divide, let numerator, let denominator):
+            return .binary(.divide, negation(numerator), denominator)
         case .binary(.multiply, _, _):
             let (coefficient, rest) = operand.splitCoefficient
             return scaled(rest, by: -coefficient)
@@ -43,7 +46,7 @@ extension Expression {
     /// `a + b`.
     static func sum(_ left: Expression, _ right: Expression) -> Expression {
         if let a = left.numberValue, let b = right.numberValue,
-           let folded = finiteNumber(a + b) {
+           let folded = foldedNumber(a + b) {
             return folded
         }
         if left.isNumber(0) { return right }
@@ -60,7 +63,7 @@ extension Expression {
     /// `a - b`.
     static func difference(_ left: Expression, _ right: Expression) -> Expression {
         if let a = left.numberValue, let b = right.numberValue,
-           let folded = finiteNumber(a - b) {
+           let folded = foldedNumber(a - b) {
             return folded
         }
         if right.isNumber(0) { return left }
@@ -71,36 +74,32 @@ extension Expression {
         return .binary(.subtract, left, right)
     }
 
-    /// `a * b`, with numeric factors gathered in front:
-    /// `2*(3*x)` is `6*x`, `(-a)*(-b)` is `a*b`.
+    /// `a * b`, with numeric factors gathered in front and the factors
+    /// chained to the left: `2*(3*x)` is `6*x`, `(-a)*(-b)` is `a*b`,
+    /// `a*(b*c)` is `a*b*c`.
     static func product(_ left: Expression, _ right: Expression) -> Expression {
         if let a = left.numberValue, let b = right.numberValue,
-           let folded = finiteNumber(a * b) {
+           let folded = foldedNumber(a * b) {
             return folded
         }
 
         let (leftCoefficient, leftRest) = left.splitCoefficient
         let (rightCoefficient, rightRest) = right.splitCoefficient
         let coefficient = leftCoefficient * rightCoefficient
-        guard coefficient.isFinite else { return .binary(.multiply, left, right) }
         if coefficient == 0 { return .number(0) }
-
-        let rest: Expression?
-        switch (leftRest, rightRest) {
-        case (nil, nil): rest = nil
-        case (let only?, nil), (nil, let only?): rest = only
-        case (let a?, let b?): rest = .binary(.multiply, a, b)
+        guard NumberFormatting.isShort(coefficient) else {
+            return .binary(.multiply, left, right)
         }
-        return scaled(rest, by: coefficient)
+        return scaled(chained(leftRest, rightRest), by: coefficient)
     }
 
-    /// `a / b`. Numeric factors on both sides are combined into the
-    /// numerator (`(2*x)/(2*s^2)` is `x/s^2`, `(3*x)/(2*y)` is
-    /// `1.5*x/y`); a factor in the denominator alone stays there
-    /// (`x/(2*s^2)` is left as written).
+    /// `a / b`. Numeric factors on both sides cancel into the numerator
+    /// (`(2*x)/(2*s^2)` is `x/s^2`, `(3*x)/(2*y)` is `1.5*x/y`); a sign
+    /// moves to the numerator (`x/-y` is `-x/y`); a factor in the
+    /// denominator alone stays there (`-x^2/(2*s^2)` is left as written).
     static func quotient(_ left: Expression, _ right: Expression) -> Expression {
         if let a = left.numberValue, let b = right.numberValue,
-           let folded = finiteNumber(a / b) {
+           let folded = foldedNumber(a / b) {
             return folded
         }
         if right.isNumber(1) { return left }
@@ -109,22 +108,27 @@ extension Expression {
 
         let (leftCoefficient, leftRest) = left.splitCoefficient
         let (rightCoefficient, rightRest) = right.splitCoefficient
-        let onlyDenominatorScaled = leftCoefficient == 1 && Swift.abs(rightCoefficient) != 1
-        guard let denominator = rightRest, !onlyDenominatorScaled,
-              leftCoefficient != 1 || rightCoefficient != 1 else {
+        guard let denominator = rightRest else { return .binary(.divide, left, right) }
+        let numerator = leftRest ?? .number(1)
+
+        if Swift.abs(rightCoefficient) == 1 {
+            let sign = rightCoefficient
+            return .binary(.divide, scaled(numerator, by: leftCoefficient * sign), denominator)
+        }
+        if Swift.abs(leftCoefficient) == 1 {
             return .binary(.divide, left, right)
         }
         let coefficient = leftCoefficient / rightCoefficient
-        guard coefficient.isFinite, coefficient != 0 else {
+        guard coefficient != 0, NumberFormatting.isShort(coefficient) else {
             return .binary(.divide, left, right)
         }
-        return .binary(.divide, scaled(leftRest, by: coefficient), denominator)
+        return .binary(.divide, scaled(numerator, by: coefficient), denominator)
     }
 
     /// `a ^ b`.
     static func power(_ base: Expression, _ exponent: Expression) -> Expression {
         if let a = base.numberValue, let b = exponent.numberValue,
-           let folded = finiteNumber(ScalarMath.apply(.power, a, b)) {
+           let folded = foldedNumber(ScalarMath.apply(.power, a, b)) {
             return folded
         }
         if exponent.isNumber(1) { return base }
@@ -139,7 +143,7 @@ extension Expression {
     ) -> Expression {
         let values = arguments.compactMap(\.numberValue)
         if values.count == arguments.count,
-           let folded = finiteNumber(function.definition.evaluate(values)) {
+           let folded = foldedNumber(function.definition.evaluate(values)) {
             return folded
         }
         return .call(function, arguments)
@@ -171,8 +175,10 @@ extension Expression {
 
 extension Expression {
     /// The expression as `coefficient · rest`, where the coefficient is
-    /// the product of the numeric factors at the top of a product (and of
-    /// the signs of negations), and `rest` is nil for a plain number.
+    /// the product of the numeric factors at the top of a product or of a
+    /// quotient's numerator (and of the signs of negations), and `rest` is
+    /// nil for a plain number. A coefficient that would not be short
+    /// (see `NumberFormatting.isShort`) is not split off.
     var splitCoefficient: (coefficient: Double, rest: Expression?) {
         switch self {
         case .number(let value):
@@ -184,35 +190,58 @@ extension Expression {
             let (leftCoefficient, leftRest) = left.splitCoefficient
             let (rightCoefficient, rightRest) = right.splitCoefficient
             let coefficient = leftCoefficient * rightCoefficient
-            guard coefficient.isFinite, coefficient != 0 else { return (1, self) }
-            switch (leftRest, rightRest) {
-            case (nil, nil): return (coefficient, nil)
-            case (let only?, nil), (nil, let only?): return (coefficient, only)
-            case (let a?, let b?): return (coefficient, .binary(.multiply, a, b))
+            guard coefficient != 0, NumberFormatting.isShort(coefficient) else {
+                return (1, self)
             }
+            return (coefficient, Expression.chained(leftRest, rightRest))
+        case .binary(.divide, let numerator, let denominator):
+            let (coefficient, rest) = numerator.splitCoefficient
+            guard coefficient != 1, coefficient != 0 else { return (1, self) }
+            return (coefficient, .binary(.divide, rest ?? .number(1), denominator))
         default:
             return (1, self)
         }
     }
 
-    /// `coefficient · rest` written as `rest`, `-rest`, `c*rest` or the
-    /// number `c` alone.
+    /// `coefficient · rest` written as `rest`, `-rest` (the sign on the
+    /// first factor: `-a*b`), `c*rest`, or the number `c` alone; a
+    /// coefficient of a quotient goes into its numerator (`c*a/b`).
     static func scaled(_ rest: Expression?, by coefficient: Double) -> Expression {
         guard let rest else { return .number(coefficient) }
         if coefficient == 1 { return rest }
-        if coefficient == -1 {
-            // The sign goes on the first factor of a product, so that
-            // `-1·(a*b)` prints as `-a*b` rather than `-(a*b)`.
-            if case .binary(.multiply, let first, let second) = rest {
-                return .binary(.multiply, negation(first), second)
-            }
-            return .negate(rest)
+        if case .binary(.divide, let numerator, let denominator) = rest {
+            return .binary(.divide, scaled(numerator, by: coefficient), denominator)
         }
-        return .binary(.multiply, .number(coefficient), rest)
+        if coefficient == -1 { return negatingFirstFactor(rest) }
+        return chained(.number(coefficient), rest) ?? rest
+    }
+
+    /// `-a*b*c` as `((-a)*b)*c`, which prints without parentheses.
+    private static func negatingFirstFactor(_ expression: Expression) -> Expression {
+        if case .binary(.multiply, let first, let second) = expression {
+            return .binary(.multiply, negatingFirstFactor(first), second)
+        }
+        return negation(expression)
+    }
+
+    /// The product of two optional factors as a chain to the left,
+    /// `a*(b*c)` → `a*b*c`, and `a*(1/b)` → `a/b`; nil when both are nil.
+    static func chained(_ left: Expression?, _ right: Expression?) -> Expression? {
+        guard let left else { return right }
+        guard let right else { return left }
+        if case .binary(.divide, .number(1), let denominator) = right {
+            // a*(1/b) is a/b.
+            return .binary(.divide, left, denominator)
+        }
+        if case .binary(.multiply, let first, let second) = right {
+            return .binary(.multiply, chained(left, first) ?? left, second)
+        }
+        return .binary(.multiply, left, right)
     }
 
     /// For an expression whose value is plainly negated (a negative
-    /// number, `-a`, `-c*a`), the expression without the sign; else nil.
+    /// number, `-a`, `-2*a`, `-a/b`), the expression without the sign;
+    /// else nil.
     var negatedIfNegative: Expression? {
         let (coefficient, rest) = splitCoefficient
         guard coefficient < 0 else { return nil }

@@ -12,11 +12,11 @@
 ///   generated input and still costs at most a few dozen kilobytes of
 ///   stack in a debug build (the tests run every pass on a tree of
 ///   `maximumWorkingDepth` levels on a thread with a 512 KiB stack).
-/// - `maximumWorkingDepth = 1_000` levels for trees built from parsed ones,
-///   such as a derivative. The derivative of a tree of depth `d` has depth
-///   at most about `4d + 8` (the general power rule adds four levels per
-///   level of its argument), so a parsed tree's derivative stays under
-///   this bound; passes still check it and throw rather than trust it.
+/// - `maximumWorkingDepth = 1_200` levels for trees built from parsed ones,
+///   such as a derivative. The raw derivative of a tree of depth `d` is at
+///   most `5d + 6` levels deep (see `Expression.derivative()`), so a parsed
+///   tree's derivative stays under this bound; passes still check it and
+///   throw rather than trust it.
 /// - `maximumSourceLength = 10_000` Unicode scalars: activations are one
 ///   line; the bound keeps error reporting and lexing trivially cheap, and
 ///   megabytes of input are turned away before they are read.
@@ -31,5 +31,5 @@ public enum ExpressionLimits {
 
     /// The deepest tree any pass builds or walks, such as a derivative of
     /// a tree of `maximumDepth` levels.
-    public static let maximumWorkingDepth = 1_000
+    public static let maximumWorkingDepth = 1_200
 }

@@ -27,3 +27,27 @@ enum NumberFormatting {
         return text
     }
 }
+
+extension NumberFormatting {
+    /// The number of significant digits in the shortest round-trip form
+    /// of `value` (`0.1` has 1, `1/3` has 16, `0.05^2` has 17).
+    static func significantDigitCount(_ value: Double) -> Int {
+        var digits = shortest(Swift.abs(value))
+        if let exponent = digits.firstIndex(of: "e") {
+            digits = String(digits[..<exponent])
+        }
+        digits.removeAll { $0 == "." }
+        let trimmed = digits.drop { $0 == "0" }.reversed().drop { $0 == "0" }
+        return Swift.max(1, trimmed.count)
+    }
+
+    /// True for a finite value short enough to show as a number in a
+    /// simplified expression: at most 15 significant digits. A fold with a
+    /// longer result (`1/3`, `sqrt(2)`, `0.05^2 = 0.0025000000000000005`)
+    /// is left unfolded, so that printed expressions keep the form the
+    /// user wrote; evaluation gives the same value either way, and the
+    /// compiler folds everything (`Expression.foldingConstants()`).
+    static func isShort(_ value: Double) -> Bool {
+        value.isFinite && significantDigitCount(value) <= 15
+    }
+}

@@ -174,12 +174,6 @@ enum ScalarMath {
 /// `1/√2`, to double precision.
 let squareRootOfOneHalf = 0.7071067811865476
 
-/// `2/√π`, the factor in the derivative of `erf`.
-let twoOverSquareRootOfPi = 1.1283791670955126
-
-/// `1/√(2π)`, the standard normal density at 0.
-let inverseSquareRootOfTwoPi = 0.3989422804014327
-
 /// The coefficients `(−1)^k·2k/(2k+1)!` for `k = 1…9` of the series of
 /// `dsinc(x)/x` in powers of `x²`.
 private let dsincSeriesCoefficients: [Double] = (1...9).map { k in
