@@ -20,10 +20,15 @@ extension Expression {
 
 private enum ScalarClosureBuilder {
     static func closure(for expression: Expression) throws -> ScalarClosure {
-        if let parameter = expression.firstParameterName {
+        if let parameter = expression.parameterNames.min() {
             throw CompileError.unboundParameter(parameter)
         }
-        if !expression.dependsOnVariable {
+        return closure(forBound: expression)
+    }
+
+    /// The closure of an expression known to have no parameters.
+    static func closure(forBound expression: Expression) -> ScalarClosure {
+        if !expression.containsVariable {
             let value = expression.evaluate(at: 0)
             return { _ in value }
         }
@@ -36,23 +41,23 @@ private enum ScalarClosureBuilder {
         case .variable:
             return { x in x }
         case .negate(let operand):
-            let inner = try closure(for: operand)
+            let inner = closure(forBound: operand)
             return { x in -inner(x) }
         case .binary(let operation, let left, let right):
-            return try binary(operation, left, right)
+            return binary(operation, left, right)
         case .comparison(let comparison, let left, let right):
-            let (a, b) = (try closure(for: left), try closure(for: right))
+            let (a, b) = (closure(forBound: left), closure(forBound: right))
             return { x in ScalarMath.compare(comparison, a(x), b(x)) }
         case .conditional(let condition, let whenTrue, let whenFalse):
-            let test = try closure(for: condition)
-            let (t, f) = (try closure(for: whenTrue), try closure(for: whenFalse))
+            let test = closure(forBound: condition)
+            let (t, f) = (closure(forBound: whenTrue), closure(forBound: whenFalse))
             return { x in
                 let value = test(x)
                 if value.isNaN { return value }
                 return value != 0 ? t(x) : f(x)
             }
         case .call(let function, let arguments):
-            return try call(function, arguments)
+            return call(function, arguments)
         }
     }
 
@@ -60,10 +65,10 @@ private enum ScalarClosureBuilder {
     /// `c`) and `x ∘ u` given their own closures to save a call.
     static func binary(
         _ operation: BinaryOperator, _ left: Expression, _ right: Expression
-    ) throws -> ScalarClosure {
-        if !right.dependsOnVariable {
+    ) -> ScalarClosure {
+        if !right.containsVariable {
             let c = right.evaluate(at: 0)
-            let a = try closure(for: left)
+            let a = closure(forBound: left)
             switch operation {
             case .add: return { x in a(x) + c }
             case .subtract: return { x in a(x) - c }
@@ -72,9 +77,9 @@ private enum ScalarClosureBuilder {
             case .power: return { x in ScalarMath.apply(.power, a(x), c) }
             }
         }
-        if !left.dependsOnVariable {
+        if !left.containsVariable {
             let c = left.evaluate(at: 0)
-            let b = try closure(for: right)
+            let b = closure(forBound: right)
             switch operation {
             case .add: return { x in c + b(x) }
             case .subtract: return { x in c - b(x) }
@@ -83,7 +88,7 @@ private enum ScalarClosureBuilder {
             case .power: return { x in ScalarMath.apply(.power, c, b(x)) }
             }
         }
-        let (a, b) = (try closure(for: left), try closure(for: right))
+        let (a, b) = (closure(forBound: left), closure(forBound: right))
         switch operation {
         case .add: return { x in a(x) + b(x) }
         case .subtract: return { x in a(x) - b(x) }
@@ -95,15 +100,15 @@ private enum ScalarClosureBuilder {
 
     /// A built-in through the table's scalar function, as the reference
     /// evaluator calls it.
-    static func call(_ function: BuiltinFunction, _ arguments: [Expression]) throws -> ScalarClosure {
+    static func call(_ function: BuiltinFunction, _ arguments: [Expression]) -> ScalarClosure {
         let definition = function.definition
         if let unary = definition.unary, arguments.count == 1 {
             if arguments[0] == .variable { return unary }
-            let a = try closure(for: arguments[0])
+            let a = closure(forBound: arguments[0])
             return { x in unary(a(x)) }
         }
         if let binary = definition.binary, arguments.count == 2 {
-            let (a, b) = (try closure(for: arguments[0]), try closure(for: arguments[1]))
+            let (a, b) = (closure(forBound: arguments[0]), closure(forBound: arguments[1]))
             return { x in binary(a(x), b(x)) }
         }
         // The parser fills every argument list to the table's arity; the

@@ -49,7 +49,7 @@ enum VectorMathReference {
     /// on `x`, SLEEF's `pow` otherwise.
     static func power(_ a: Double, _ exponent: Expression, at x: Double) -> Double {
         let b = value(of: exponent, at: x)
-        if !exponent.dependsOnVariable {
+        if !exponent.containsVariable {
             switch b {
             case 0: return 1
             case 1: return a
