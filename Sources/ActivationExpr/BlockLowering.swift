@@ -1,12 +1,20 @@
 /// Lowers an expression tree into a block graph.
 extension BlockGraph {
     /// Adds the nodes that compute `expression` and returns the node of
-    /// its value.
+    /// its value. The tree is walked bottom-up without recursion (see
+    /// `foldingPostOrder`).
     ///
     /// - Throws: `CompileError.unboundParameter` for a parameter left in
     ///   the tree (bind parameters first).
     mutating func lower(_ expression: Expression) throws -> Int {
-        switch expression {
+        try expression.foldingPostOrder { node, operands in
+            try lowerNode(node, operands)
+        }
+    }
+
+    /// The node for one tree node whose children are already lowered.
+    private mutating func lowerNode(_ node: Expression, _ operands: [Int]) throws -> Int {
+        switch node {
         case .number(let value):
             return constant(value)
         case .variable:
@@ -15,20 +23,18 @@ extension BlockGraph {
             return constant(named.value)
         case .parameter(let name):
             throw CompileError.unboundParameter(name)
-        case .negate(let operand):
-            return negate(try lower(operand))
-        case .binary(.power, let base, let exponent):
-            return try lowerPower(base, exponent)
-        case .binary(let operation, let left, let right):
-            let (a, b) = (try lower(left), try lower(right))
-            return arithmetic(BlockArithmetic(operation), a, b)
-        case .comparison(let comparison, let left, let right):
-            let (a, b) = (try lower(left), try lower(right))
-            return compare(comparison, a, b)
-        case .conditional(let condition, let whenTrue, let whenFalse):
-            return try lowerConditional(condition, whenTrue, whenFalse)
-        case .call(let function, let arguments):
-            return try lowerCall(function, arguments.map { try lower($0) })
+        case .negate:
+            return negate(operands[0])
+        case .binary(.power, _, _):
+            return raise(operands[0], to: operands[1])
+        case .binary(let operation, _, _):
+            return arithmetic(BlockArithmetic(operation), operands[0], operands[1])
+        case .comparison(let comparison, _, _):
+            return compare(comparison, operands[0], operands[1])
+        case .conditional:
+            return lowerConditional(operands[0], operands[1], operands[2])
+        case .call(let function, _):
+            return lowerCall(function, operands)
         }
     }
 }
@@ -44,19 +50,12 @@ extension BlockGraph {
     static let smallestMultipliedExponent = -2
 
     /// `base ^ exponent`: small integer exponents by multiplication, every
-    /// other exponent by `pow`.
+    /// other exponent by `pow`; `^` and `pow` both come here.
     ///
     /// The products agree with `pow` on signed zeros, infinities and NaN
     /// (`pow(-0, 3) = -0`, `pow(-0, -1) = -inf`). They can differ where an
     /// intermediate product overflows or underflows and the true power does
     /// not (`a^-2` for `|a| > 1.3e154` gives 0, not the subnormal value).
-    mutating func lowerPower(_ baseExpression: Expression, _ exponentExpression: Expression)
-        throws -> Int
-    {
-        raise(try lower(baseExpression), to: try lower(exponentExpression))
-    }
-
-    /// `base ^ exponent` for lowered nodes; `^` and `pow` both come here.
     mutating func raise(_ base: Int, to exponent: Int) -> Int {
         guard let power = constantValue(exponent), power.rounded() == power,
               power >= Double(Self.smallestMultipliedExponent),
@@ -91,21 +90,15 @@ extension BlockGraph {
 
     /// `condition ? whenTrue : whenFalse` as an element-wise select.
     ///
-    /// A comparison in the condition is folded into the select; any other
-    /// condition counts as true where it is not zero.
-    mutating func lowerConditional(
-        _ condition: Expression, _ whenTrue: Expression, _ whenFalse: Expression
-    ) throws -> Int {
-        let comparison: ComparisonOperator
-        let left: Int
-        let right: Int
-        if case .comparison(let op, let a, let b) = condition {
-            (comparison, left, right) = (op, try lower(a), try lower(b))
-        } else {
-            (comparison, left, right) = (.notEqual, try lower(condition), constant(0))
+    /// A comparison in the condition is folded into the select (the
+    /// separate comparison node is then left unused and never emitted);
+    /// any other condition counts as true where it is not zero.
+    mutating func lowerConditional(_ condition: Int, _ whenTrue: Int, _ whenFalse: Int) -> Int {
+        if case .compare(let comparison, let left, let right) = nodes[condition] {
+            return select(comparison, left, right, whenTrue: whenTrue, whenFalse: whenFalse)
         }
-        let (t, f) = (try lower(whenTrue), try lower(whenFalse))
-        return select(comparison, left, right, whenTrue: t, whenFalse: f)
+        return select(
+            .notEqual, condition, constant(0), whenTrue: whenTrue, whenFalse: whenFalse)
     }
 }
 

@@ -5,8 +5,12 @@
 /// (`Expression.evaluate(at:)`) performs, with the built-in table's scalar
 /// functions and `ScalarMath`'s operator rules, so the two agree bit for
 /// bit. Two differences in work, none in value: a subtree without `x` is
-/// evaluated once, at compile time, by the reference evaluator itself; and
-/// a conditional evaluates only the branch it selects.
+/// computed once, while the closure is built, by those same operations;
+/// and a conditional evaluates only the branch it selects.
+///
+/// The closures are built bottom-up without recursion. A call still nests
+/// one closure call per level of the tree, a few dozen bytes of stack
+/// each.
 typealias ScalarClosure = @Sendable (Double) -> Double
 
 extension Expression {
@@ -14,105 +18,150 @@ extension Expression {
     ///
     /// - Throws: `CompileError.unboundParameter` if a parameter is left.
     func scalarClosure() throws -> ScalarClosure {
-        try ScalarClosureBuilder.closure(for: self)
+        if let parameter = parameterNames.min() {
+            throw CompileError.unboundParameter(parameter)
+        }
+        let built: ScalarPiece = foldingPostOrder(ScalarPiece.combine)
+        return built.closure
     }
 }
 
-private enum ScalarClosureBuilder {
-    static func closure(for expression: Expression) throws -> ScalarClosure {
-        if let parameter = expression.parameterNames.min() {
-            throw CompileError.unboundParameter(parameter)
+/// A compiled subtree: either a constant, already computed, or a closure
+/// of `x`.
+private enum ScalarPiece {
+    case constant(Double)
+    case function(ScalarClosure)
+
+    var closure: ScalarClosure {
+        switch self {
+        case .constant(let value): return { _ in value }
+        case .function(let function): return function
         }
-        return closure(forBound: expression)
     }
 
-    /// The closure of an expression known to have no parameters.
-    static func closure(forBound expression: Expression) -> ScalarClosure {
-        if !expression.containsVariable {
-            let value = expression.evaluate(at: 0)
-            return { _ in value }
-        }
+    var constantValue: Double? {
+        if case .constant(let value) = self { return value }
+        return nil
+    }
 
-        switch expression {
-        case .number, .constant, .parameter:
-            // Handled above: these never depend on x.
-            let value = expression.evaluate(at: 0)
-            return { _ in value }
+    /// The piece for `node`, given its children's pieces.
+    static func combine(_ node: Expression, _ children: [ScalarPiece]) -> ScalarPiece {
+        switch node {
+        case .number(let value):
+            return .constant(value)
+        case .constant(let named):
+            return .constant(named.value)
+        case .parameter:
+            // Rejected before building; the evaluator's value for it.
+            return .constant(.nan)
         case .variable:
-            return { x in x }
-        case .negate(let operand):
-            let inner = closure(forBound: operand)
-            return { x in -inner(x) }
-        case .binary(let operation, let left, let right):
-            return binary(operation, left, right)
-        case .comparison(let comparison, let left, let right):
-            let (a, b) = (closure(forBound: left), closure(forBound: right))
-            return { x in ScalarMath.compare(comparison, a(x), b(x)) }
-        case .conditional(let condition, let whenTrue, let whenFalse):
-            let test = closure(forBound: condition)
-            let (t, f) = (closure(forBound: whenTrue), closure(forBound: whenFalse))
-            return { x in
-                let value = test(x)
-                if value.isNaN { return value }
-                return value != 0 ? t(x) : f(x)
-            }
-        case .call(let function, let arguments):
-            return call(function, arguments)
+            return .function { x in x }
+        case .negate:
+            return negate(children[0])
+        case .binary(let operation, _, _):
+            return binary(operation, children[0], children[1])
+        case .comparison(let comparison, _, _):
+            return compare(comparison, children[0], children[1])
+        case .conditional:
+            return select(children[0], children[1], children[2])
+        case .call(let function, _):
+            return call(function, children)
+        }
+    }
+}
+
+// MARK: - Operations
+
+private extension ScalarPiece {
+    static func negate(_ operand: ScalarPiece) -> ScalarPiece {
+        switch operand {
+        case .constant(let value): return .constant(-value)
+        case .function(let a): return .function { x in -a(x) }
         }
     }
 
     /// Arithmetic, with the common shapes `u ∘ c` and `c ∘ u` (constant
-    /// `c`) and `x ∘ u` given their own closures to save a call.
+    /// `c`) given their own closures to save a call.
     static func binary(
-        _ operation: BinaryOperator, _ left: Expression, _ right: Expression
-    ) -> ScalarClosure {
-        if !right.containsVariable {
-            let c = right.evaluate(at: 0)
-            let a = closure(forBound: left)
+        _ operation: BinaryOperator, _ left: ScalarPiece, _ right: ScalarPiece
+    ) -> ScalarPiece {
+        switch (left, right) {
+        case (.constant(let a), .constant(let b)):
+            return .constant(ScalarMath.apply(operation, a, b))
+        case (.function(let a), .constant(let c)):
             switch operation {
-            case .add: return { x in a(x) + c }
-            case .subtract: return { x in a(x) - c }
-            case .multiply: return { x in a(x) * c }
-            case .divide: return { x in a(x) / c }
-            case .power: return { x in ScalarMath.apply(.power, a(x), c) }
+            case .add: return .function { x in a(x) + c }
+            case .subtract: return .function { x in a(x) - c }
+            case .multiply: return .function { x in a(x) * c }
+            case .divide: return .function { x in a(x) / c }
+            case .power: return .function { x in ScalarMath.apply(.power, a(x), c) }
+            }
+        case (.constant(let c), .function(let b)):
+            switch operation {
+            case .add: return .function { x in c + b(x) }
+            case .subtract: return .function { x in c - b(x) }
+            case .multiply: return .function { x in c * b(x) }
+            case .divide: return .function { x in c / b(x) }
+            case .power: return .function { x in ScalarMath.apply(.power, c, b(x)) }
+            }
+        case (.function(let a), .function(let b)):
+            switch operation {
+            case .add: return .function { x in a(x) + b(x) }
+            case .subtract: return .function { x in a(x) - b(x) }
+            case .multiply: return .function { x in a(x) * b(x) }
+            case .divide: return .function { x in a(x) / b(x) }
+            case .power: return .function { x in ScalarMath.apply(.power, a(x), b(x)) }
             }
         }
-        if !left.containsVariable {
-            let c = left.evaluate(at: 0)
-            let b = closure(forBound: right)
-            switch operation {
-            case .add: return { x in c + b(x) }
-            case .subtract: return { x in c - b(x) }
-            case .multiply: return { x in c * b(x) }
-            case .divide: return { x in c / b(x) }
-            case .power: return { x in ScalarMath.apply(.power, c, b(x)) }
-            }
+    }
+
+    static func compare(
+        _ comparison: ComparisonOperator, _ left: ScalarPiece, _ right: ScalarPiece
+    ) -> ScalarPiece {
+        if let a = left.constantValue, let b = right.constantValue {
+            return .constant(ScalarMath.compare(comparison, a, b))
         }
-        let (a, b) = (closure(forBound: left), closure(forBound: right))
-        switch operation {
-        case .add: return { x in a(x) + b(x) }
-        case .subtract: return { x in a(x) - b(x) }
-        case .multiply: return { x in a(x) * b(x) }
-        case .divide: return { x in a(x) / b(x) }
-        case .power: return { x in ScalarMath.apply(.power, a(x), b(x)) }
+        let (a, b) = (left.closure, right.closure)
+        return .function { x in ScalarMath.compare(comparison, a(x), b(x)) }
+    }
+
+    /// `ScalarMath.select`'s rule (NaN condition gives NaN, any other
+    /// non-zero value picks the first branch), evaluating only the branch
+    /// it picks.
+    static func select(
+        _ condition: ScalarPiece, _ whenTrue: ScalarPiece, _ whenFalse: ScalarPiece
+    ) -> ScalarPiece {
+        if let test = condition.constantValue {
+            if test.isNaN { return .constant(test) }
+            return test != 0 ? whenTrue : whenFalse
+        }
+        let (test, t, f) = (condition.closure, whenTrue.closure, whenFalse.closure)
+        return .function { x in
+            let value = test(x)
+            if value.isNaN { return value }
+            return value != 0 ? t(x) : f(x)
         }
     }
 
     /// A built-in through the table's scalar function, as the reference
     /// evaluator calls it.
-    static func call(_ function: BuiltinFunction, _ arguments: [Expression]) -> ScalarClosure {
+    static func call(_ function: BuiltinFunction, _ arguments: [ScalarPiece]) -> ScalarPiece {
         let definition = function.definition
         if let unary = definition.unary, arguments.count == 1 {
-            if arguments[0] == .variable { return unary }
-            let a = closure(forBound: arguments[0])
-            return { x in unary(a(x)) }
+            switch arguments[0] {
+            case .constant(let value): return .constant(unary(value))
+            case .function(let a): return .function { x in unary(a(x)) }
+            }
         }
         if let binary = definition.binary, arguments.count == 2 {
-            let (a, b) = (closure(forBound: arguments[0]), closure(forBound: arguments[1]))
-            return { x in binary(a(x), b(x)) }
+            if let a = arguments[0].constantValue, let b = arguments[1].constantValue {
+                return .constant(binary(a, b))
+            }
+            let (a, b) = (arguments[0].closure, arguments[1].closure)
+            return .function { x in binary(a(x), b(x)) }
         }
         // The parser fills every argument list to the table's arity; the
         // reference evaluator gives NaN for anything else, and so does this.
-        return { _ in .nan }
+        return .constant(.nan)
     }
 }
