@@ -26,15 +26,18 @@ extension Expression {
     }
 }
 
-/// A compiled subtree: either a constant, already computed, or a closure
-/// of `x`.
+/// A compiled subtree: a constant, already computed; `x` itself, kept
+/// apart so that its users skip a call (`sin(x)` is the table's function
+/// itself, `30*x` one closure); or a closure of `x`.
 private enum ScalarPiece {
     case constant(Double)
+    case variable
     case function(ScalarClosure)
 
     var closure: ScalarClosure {
         switch self {
         case .constant(let value): return { _ in value }
+        case .variable: return { x in x }
         case .function(let function): return function
         }
     }
@@ -55,7 +58,7 @@ private enum ScalarPiece {
             // Rejected before building; the evaluator's value for it.
             return .constant(.nan)
         case .variable:
-            return .function { x in x }
+            return .variable
         case .negate:
             return negate(children[0])
         case .binary(let operation, _, _):
@@ -76,6 +79,7 @@ private extension ScalarPiece {
     static func negate(_ operand: ScalarPiece) -> ScalarPiece {
         switch operand {
         case .constant(let value): return .constant(-value)
+        case .variable: return .function { x in -x }
         case .function(let a): return .function { x in -a(x) }
         }
     }
@@ -88,6 +92,22 @@ private extension ScalarPiece {
         switch (left, right) {
         case (.constant(let a), .constant(let b)):
             return .constant(ScalarMath.apply(operation, a, b))
+        case (.variable, .constant(let c)):
+            switch operation {
+            case .add: return .function { x in x + c }
+            case .subtract: return .function { x in x - c }
+            case .multiply: return .function { x in x * c }
+            case .divide: return .function { x in x / c }
+            case .power: return .function { x in ScalarMath.apply(.power, x, c) }
+            }
+        case (.constant(let c), .variable):
+            switch operation {
+            case .add: return .function { x in c + x }
+            case .subtract: return .function { x in c - x }
+            case .multiply: return .function { x in c * x }
+            case .divide: return .function { x in c / x }
+            case .power: return .function { x in ScalarMath.apply(.power, c, x) }
+            }
         case (.function(let a), .constant(let c)):
             switch operation {
             case .add: return .function { x in a(x) + c }
@@ -104,7 +124,8 @@ private extension ScalarPiece {
             case .divide: return .function { x in c / b(x) }
             case .power: return .function { x in ScalarMath.apply(.power, c, b(x)) }
             }
-        case (.function(let a), .function(let b)):
+        case (.variable, _), (_, .variable), (.function, .function):
+            let (a, b) = (left.closure, right.closure)
             switch operation {
             case .add: return .function { x in a(x) + b(x) }
             case .subtract: return .function { x in a(x) - b(x) }
@@ -150,6 +171,7 @@ private extension ScalarPiece {
         if let unary = definition.unary, arguments.count == 1 {
             switch arguments[0] {
             case .constant(let value): return .constant(unary(value))
+            case .variable: return .function(unary)
             case .function(let a): return .function { x in unary(a(x)) }
             }
         }

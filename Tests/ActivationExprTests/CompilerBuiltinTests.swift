@@ -64,6 +64,9 @@ func blockKernelOfBuiltinMatchesVectorMathReferenceBitForBit(name: String) throw
 /// - 3 ulp where SLEEF's bound is 1.5 ulp (`erfc`, and `gelu`, which is
 ///   `erfc` times `x/2`), and for `silu = x·sigmoid(x)`, where the sigmoid's
 ///   2 ulp meet one more rounding.
+/// - 2 ulp for `dsinc` relative to the size of its terms
+///   `(|a·cos a| + |sin a|)/a²` where `|a| >= 1` (its quotient form cancels
+///   near its zeros, in both kernels alike).
 /// - 2 ulp for the other composites (sigmoid, softplus, sinc, elu): each
 ///   is one SLEEF call followed by well-conditioned arithmetic (a division
 ///   by `1 + e ≥ 1`, an addition of a non-negative term).
@@ -80,10 +83,16 @@ func blockKernelOfBuiltinIsWithinStatedUlpsOfEvaluator(name: String) throws {
     let points = builtinPoints + randomPoints(count: 20_000, range: 40, seed: 5)
     let values = CompilerCheck.blockValues(compiled, at: points)
     let tolerance = blockTolerance(name)
+    let function: BuiltinFunction? = if case .call(let f, _) = expression { f } else { nil }
     for (x, actual) in zip(points, values) {
         let expected = expression.evaluate(at: x)
+        // dsinc's quotient form cancels near its zeros: there both kernels
+        // are accurate relative to its terms, not its value.
+        let termsBound = function == .dsinc
+            ? tolerance * FirstOrderErrorBound.callScale(.dsinc, [x]) * 0x1p-52 : 0
         #expect(
-            CompilerCheck.isClose(actual, expected, ulps: tolerance),
+            CompilerCheck.isClose(actual, expected, ulps: tolerance)
+                || Swift.abs(actual - expected) <= termsBound,
             "\(name) at \(x): \(actual), evaluator \(expected)")
     }
 }

@@ -21,7 +21,8 @@
 /// built-in in CompilerBuiltinTests: 2 ulp for one SLEEF call, 3 for erfc
 /// and the composites built on a call (sigmoid, silu, gelu, ...), 1 for
 /// the piecewise linear built-ins (one multiplication at most), and
-/// `a^c` counts as a call. Cancellation shows up as it should: for
+/// `a^c` counts as a call. (`|f|` is replaced by the size of its terms for
+/// `dsinc`, see `callScale`.) Cancellation shows up as it should: for
 /// `cos(x)/x - sin(x)/x^2` near 0 the terms are about `1/x` while the
 /// result is about `-x/3`, and `E` stays of the order of the terms.
 enum FirstOrderErrorBound {
@@ -56,7 +57,7 @@ enum FirstOrderErrorBound {
             return scale(of: test != 0 ? whenTrue : whenFalse, at: x)
         case .call(let function, let arguments):
             let values = arguments.map { $0.evaluate(at: x) }
-            var total = callDisagreement(function) * Swift.abs(expression.evaluate(at: x))
+            var total = callDisagreement(function) * callScale(function, values)
             for (index, argument) in arguments.enumerated() {
                 let error = scale(of: argument, at: x)
                 if error == 0 { continue }
@@ -74,6 +75,19 @@ enum FirstOrderErrorBound {
         case .erfc, .gelu, .silu, .sigmoid, .softplus, .sinc, .elu, .dsinc: return 3
         default: return 2
         }
+    }
+
+    /// The magnitude the call's own disagreement is relative to: its value,
+    /// except for `dsinc`, whose form `(a·cos a − sin a)/a²` for `|a| >= 1`
+    /// cancels near its zeros (`tan a = a`), so that both kernels' errors
+    /// there are relative to the terms.
+    static func callScale(_ function: BuiltinFunction, _ values: [Double]) -> Double {
+        let value = Expression.call(function, values.map { .number($0) }).evaluate(at: 0)
+        guard function == .dsinc, Swift.abs(values[0]) >= 1 else { return Swift.abs(value) }
+        let a = values[0]
+        let cosine = Expression.call(.cos, [.number(a)]).evaluate(at: 0)
+        let sine = Expression.call(.sin, [.number(a)]).evaluate(at: 0)
+        return (Swift.abs(a * cosine) + Swift.abs(sine)) / (a * a)
     }
 
     /// `∂f/∂aᵢ` at `values`, from the built-in table's derivative rule.

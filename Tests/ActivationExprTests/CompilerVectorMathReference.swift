@@ -103,8 +103,9 @@ enum VectorMathReference {
             }
             return vector(vm_sin, a) / a
         case .dsinc:
-            // The block kernel calls the table's scalar function here.
-            return ScalarMath.dsinc(a)
+            // Below 1 the block kernel calls the table's series.
+            if Swift.abs(a) < 1 { return ScalarMath.dsinc(a) }
+            return (a * vector(vm_cos, a) - vector(vm_sin, a)) / (a * a)
         case .max: return a.isNaN || v[1].isNaN ? .nan : (a >= v[1] ? a : v[1])
         case .min: return a.isNaN || v[1].isNaN ? .nan : (a <= v[1] ? a : v[1])
         case .pow: return .nan  // handled by the caller, which sees the tree
