@@ -47,7 +47,9 @@ extension BlockProgram {
     ///
     /// The buffers must have the same count (a programming error
     /// otherwise); they may be the same buffer.
-    func evaluate(_ input: UnsafeBufferPointer<Double>, into output: UnsafeMutableBufferPointer<Double>) {
+    func evaluate(
+        _ input: UnsafeBufferPointer<Double>, into output: UnsafeMutableBufferPointer<Double>
+    ) {
         precondition(input.count == output.count, "block evaluation: buffers differ in length")
         guard let inputBase = input.baseAddress, let outputBase = output.baseAddress,
               !input.isEmpty else { return }
@@ -88,7 +90,9 @@ extension BlockProgram {
     /// rounded back to `Float` once at the end.
     ///
     /// The buffers must have the same count; they may be the same buffer.
-    func evaluate(_ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>) {
+    func evaluate(
+        _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>
+    ) {
         precondition(input.count == output.count, "block evaluation: buffers differ in length")
         guard let inputBase = input.baseAddress, let outputBase = output.baseAddress,
               !input.isEmpty else { return }

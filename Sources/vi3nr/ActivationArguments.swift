@@ -59,7 +59,8 @@ struct ActivationFailure: UserFacingError {
     var details: [String] {
         switch error {
         case .invalidSyntax(let parseError):
-            let lines = parseError.diagnostic.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = parseError.diagnostic
+                .split(separator: "\n", omittingEmptySubsequences: false)
             return lines.dropFirst().map(String.init)
         case .invalidExpression(.unboundParameters(let names)):
             let example = names.map { "--param \($0)=VALUE" }.joined(separator: " ")

@@ -66,7 +66,8 @@ private extension ArgumentParser {
 
         if option.arity == .flag {
             if attachedValue != nil {
-                throw UsageError("\(option.spelling) does not take a value", commandName: command.name)
+                throw UsageError(
+                    "\(option.spelling) does not take a value", commandName: command.name)
             }
             parsed.flags.insert(name)
             return
@@ -85,7 +86,8 @@ private extension ArgumentParser {
         }
 
         if option.arity == .single, parsed.values[name] != nil {
-            throw UsageError("\(option.spelling) is given more than once", commandName: command.name)
+            throw UsageError(
+                "\(option.spelling) is given more than once", commandName: command.name)
         }
         parsed.values[name, default: []].append(value)
     }
@@ -108,7 +110,8 @@ private extension ArgumentParser {
         let expected = command.positionals
         if parsed.positionals.count < expected.count {
             let missing = expected[parsed.positionals.count]
-            throw UsageError("missing \(missing.valueName) (\(missing.help))", commandName: command.name)
+            throw UsageError(
+                "missing \(missing.valueName) (\(missing.help))", commandName: command.name)
         }
         if parsed.positionals.count > expected.count {
             let extra = parsed.positionals[expected.count]

@@ -83,7 +83,8 @@ private extension CommandLineTool {
     }
 
     static func usageFailure(_ error: UsageError, extra: String = "") -> ToolResult {
-        let text = "error: \(error.message)\n\(error.helpHint)\n" + (extra.isEmpty ? "" : "\n" + extra)
+        let text = "error: \(error.message)\n\(error.helpHint)\n"
+            + (extra.isEmpty ? "" : "\n" + extra)
         return ToolResult(standardError: text, status: 2)
     }
 

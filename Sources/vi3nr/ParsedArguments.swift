@@ -31,7 +31,9 @@ struct ParsedArguments {
     }
 
     /// Every value of the repeated option `--name`, converted, in order.
-    func values<Value>(_ name: String, as parser: ValueParser<Value>) throws(UsageError) -> [Value] {
+    func values<Value>(
+        _ name: String, as parser: ValueParser<Value>
+    ) throws(UsageError) -> [Value] {
         var converted: [Value] = []
         for text in values[name] ?? [] {
             converted.append(try convert(text, option: name, parser))

@@ -39,7 +39,9 @@ func scalarClosureOfBuiltinMatchesEvaluatorBitForBit(name: String) throws {
     for x in builtinPoints {
         let expected = expression.evaluate(at: x)
         let actual = compiled.evaluate(x)
-        #expect(CompilerCheck.isSameValue(actual, expected), "\(name) at \(x): \(actual), evaluator \(expected)")
+        #expect(
+            CompilerCheck.isSameValue(actual, expected),
+            "\(name) at \(x): \(actual), evaluator \(expected)")
     }
 }
 
@@ -51,7 +53,9 @@ func blockKernelOfBuiltinMatchesVectorMathReferenceBitForBit(name: String) throw
     for x in builtinPoints {
         let actual = CompilerCheck.blockValues(compiled, at: [x])[0]
         let expected = VectorMathReference.value(of: expression, at: x)
-        #expect(CompilerCheck.isSameValue(actual, expected), "\(name) at \(x): \(actual), reference \(expected)")
+        #expect(
+            CompilerCheck.isSameValue(actual, expected),
+            "\(name) at \(x): \(actual), reference \(expected)")
     }
 }
 

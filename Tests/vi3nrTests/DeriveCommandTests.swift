@@ -11,7 +11,8 @@ import Testing
 @Test func deriveJSONHasTheDocumentedKeys() throws {
     let run = try ToolRunner.run("derive", "sin(w*x)", "--param", "w=30", "--json")
     #expect(run.status == 0)
-    #expect(run.standardOutput == #"{"expression": "sin(30*x)", "derivative": "30*cos(30*x)"}"# + "\n")
+    #expect(run.standardOutput
+        == #"{"expression": "sin(30*x)", "derivative": "30*cos(30*x)"}"# + "\n")
     #expect(try ToolRunner.jsonKeys(run) == ["expression", "derivative"])
     let object = try ToolRunner.decode(DeriveJSON.self, from: run)
     #expect(object.derivative == "30*cos(30*x)")

@@ -44,7 +44,8 @@ import Testing
     let run = try ToolRunner.run("eval", "tanh(x)", "--at", "0.7", "--json")
     #expect(run.standardOutput.hasPrefix(
         #"{"expression": "tanh(x)", "derivative": "1 - tanh(x)^2", "x": 0.7, "value": "#))
-    #expect(try ToolRunner.jsonKeys(run) == ["expression", "derivative", "x", "value", "derivative_value"])
+    #expect(try ToolRunner.jsonKeys(run)
+        == ["expression", "derivative", "x", "value", "derivative_value"])
     let object = try ToolRunner.decode(EvalJSON.self, from: run)
     // tanh(0.7) = 0.60436777711716349630..., 1 - tanh² = 0.63473958998245858736...
     #expect(isWithin(2, ulpsOf: 0.6043677771171634963, try #require(object.value)))
@@ -124,7 +125,8 @@ func evalRejectsAMalformedNumberAsAUsageError(text: String) throws {
     let run = try ToolRunner.run("eval", "x", "--at", text)
     #expect(run.status == 2)
     #expect(run.standardOutput.isEmpty)
-    #expect(run.errorLines.first == "error: invalid value '\(text)' for --at: expected a finite number")
+    #expect(run.errorLines.first
+        == "error: invalid value '\(text)' for --at: expected a finite number")
 }
 
 @Test func evalNeedsItsPoint() throws {
@@ -155,7 +157,8 @@ func evalRejectsAMalformedNumberAsAUsageError(text: String) throws {
 }
 
 @Test func evalRejectsAParameterTheExpressionDoesNotHave() throws {
-    let run = try ToolRunner.run("eval", "sin(w0*x)", "--param", "w0=1", "--param", "w1=2", "--at", "1")
+    let run = try ToolRunner.run(
+        "eval", "sin(w0*x)", "--param", "w0=1", "--param", "w1=2", "--at", "1")
     #expect(run.status == 1)
     #expect(run.errorLines.first?.hasPrefix("error: the expression has no parameter 'w1'") == true)
 }
