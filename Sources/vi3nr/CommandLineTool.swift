@@ -74,6 +74,10 @@ private extension CommandLineTool {
             let output = try instance.run()
             let warnings = output.warnings.map { "warning: \($0)\n" }.joined()
             return ToolResult(standardOutput: output.standardOutput, standardError: warnings)
+        } catch let error as UsageError {
+            // A command may find a bad combination of options only once it
+            // runs; that is still a usage error.
+            return usageFailure(error)
         } catch let error as UserFacingError {
             let lines = ["error: \(error.summary)"] + error.details
             return ToolResult(standardError: lines.joined(separator: "\n") + "\n", status: 1)
