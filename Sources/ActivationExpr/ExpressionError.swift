@@ -35,7 +35,9 @@ public enum ExpressionError: Error, Hashable, Sendable, CustomStringConvertible 
         case .unboundParameters(let names):
             let list = names.map { "'\($0)'" }.joined(separator: ", ")
             let noun = names.count == 1 ? "parameter" : "parameters"
-            return "no value for the \(noun) \(list)"
+            let hints = names.compactMap(ExpressionError.builtinNameHint)
+            let hint = hints.isEmpty ? "" : " (" + hints.joined(separator: "; ") + ")"
+            return "no value for the \(noun) \(list)\(hint)"
         case .unknownParameter(let name, let suggestion):
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
             return "the expression has no parameter '\(name)'\(hint)"
@@ -53,5 +55,18 @@ public enum ExpressionError: Error, Hashable, Sendable, CustomStringConvertible 
         case .tooLarge(let limit):
             return "the expression would have more than \(limit) nodes"
         }
+    }
+
+    /// For a parameter name that looks like a misspelled built-in name
+    /// (`sigmod`, `pj`), "did you mean the function 'sigmoid'?".
+    static func builtinNameHint(_ name: String) -> String? {
+        let functions = BuiltinFunction.allCases.map(\.rawValue)
+        let constants = NamedConstant.allCases.map(\.rawValue)
+        guard let match = NameSuggestion.closest(to: name, among: functions + constants + ["x"])
+        else { return nil }
+        let what = functions.contains(match)
+            ? "the function"
+            : match == "x" ? "the variable" : "the constant"
+        return "'\(name)': did you mean \(what) '\(match)'?"
     }
 }

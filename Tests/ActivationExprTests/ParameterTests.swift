@@ -22,6 +22,12 @@ struct ParameterTests {
         #expect(ExpressionError.unboundParameters(["a", "c"]).description
             == "no value for the parameters 'a', 'c'")
         #expect(ExpressionError.unboundParameters(["s"]).description == "no value for the parameter 's'")
+        // A name that looks like a misspelled built-in gets a hint.
+        #expect(ExpressionError.unboundParameters(["sigmod", "w0"]).description
+            == "no value for the parameters 'sigmod', 'w0' "
+            + "('sigmod': did you mean the function 'sigmoid'?)")
+        #expect(ExpressionError.unboundParameters(["pj"]).description
+            == "no value for the parameter 'pj' ('pj': did you mean the constant 'pi'?)")
     }
 
     @Test("a supplied name the expression does not have suggests the closest")
