@@ -82,7 +82,9 @@ public enum AdaptiveQuadrature {
             return flipped
         }
 
-        return try run(integrand, limit: maximumSubdivisions) { function, workspace, value, error in
+        let workspace = try QuadratureWorkspace(maximumSubdivisions: maximumSubdivisions)
+        return try workspace.run(integrand, limit: maximumSubdivisions) {
+            function, workspace, value, error in
             switch (lower.isFinite, upper.isFinite) {
             case (true, true):
                 return gsl_integration_qag(
@@ -141,7 +143,9 @@ public enum AdaptiveQuadrature {
         var points = [low] + inside + [high]
         let limit = max(maximumSubdivisions, points.count)
 
-        var result = try run(integrand, limit: limit) { function, workspace, value, error in
+        let workspace = try QuadratureWorkspace(maximumSubdivisions: limit)
+        var result = try workspace.run(integrand, limit: limit) {
+            function, workspace, value, error in
             gsl_integration_qagp(
                 &function, &points, points.count, absoluteTolerance, relativeTolerance,
                 limit, workspace, &value, &error)
@@ -151,12 +155,7 @@ public enum AdaptiveQuadrature {
     }
 }
 
-private extension AdaptiveQuadrature {
-    typealias GSLCall = (
-        inout gsl_function, UnsafeMutablePointer<gsl_integration_workspace>,
-        inout Double, inout Double
-    ) -> Int32
-
+extension AdaptiveQuadrature {
     static func validate(
         lower: Double, upper: Double, absoluteTolerance: Double,
         relativeTolerance: Double, maximumSubdivisions: Int
@@ -170,35 +169,5 @@ private extension AdaptiveQuadrature {
         guard maximumSubdivisions >= 1 else {
             throw .invalidArgument("the maximum number of subdivisions must be at least 1")
         }
-    }
-
-    /// Allocates a workspace, runs one GSL routine through the bridge and
-    /// turns its status and the bridge's records into a result or error.
-    static func run(
-        _ integrand: (Double) -> Double, limit: Int, call: GSLCall
-    ) throws(NumericalError) -> QuadratureResult {
-        GSLErrorHandling.ensureDisabled()
-        guard let workspace = gsl_integration_workspace_alloc(limit) else {
-            throw .gslFailure(status: Int32(GSL_ENOMEM), reason: "cannot allocate a workspace")
-        }
-        defer { gsl_integration_workspace_free(workspace) }
-
-        let (status, result, nonFinite) = FunctionBridge.withGSLFunction(integrand) {
-            function, bridge in
-            var value = 0.0
-            var error = 0.0
-            let status = call(&function, workspace, &value, &error)
-            let result = QuadratureResult(
-                value: value, errorEstimate: error,
-                evaluations: bridge.evaluations, intervals: workspace.pointee.size)
-            return (status, result, bridge.nonFiniteError)
-        }
-
-        if let nonFinite { throw nonFinite }
-        if let failure = GSLErrorHandling.quadratureError(
-            status: status, limit: limit, partial: result) {
-            throw failure
-        }
-        return result
     }
 }

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Chooses the finite range `[−T, T]` of `t = x/σ` outside which the
+/// weighted integrand is negligible, and detects growth that defeats the
+/// Gaussian weight.
+///
+/// Integrating the whole line blindly fails in two known ways: a rule
+/// mapped onto the infinite line samples too sparsely to see a narrow
+/// bump, and `φ²` overflowing where the weight underflows gives `∞·0 =
+/// NaN`. So a coarse scan (step 0.5 in `t`, out to `|t| = 38` where the
+/// weight leaves the range of doubles) works in logarithms:
+///
+///     log|transform(g(σt))| − t²/2
+///
+/// and `T` is the outermost point where this is within a factor 1e-20 of
+/// its largest value, plus one step. If the outermost point of the scan
+/// still matters, or `g` overflows inside the range that matters, the
+/// expectation diverges (or exceeds the range of doubles).
+enum RangeSelection {
+    /// The coarse step in `t`.
+    static let step = 0.5
+
+    /// What "negligible" means, relative to the largest weighted value.
+    static let negligibleLogRatio = log(1e-20)
+
+    /// The chosen range, or nil when the integrand is zero on the whole
+    /// scan (the expectation is 0 to double precision).
+    struct Range {
+        /// The half-width `T` of the range in `t`.
+        let halfWidth: Double
+        /// The largest weighted value seen, `max |transform(g)|·w`.
+        let peakWeightedValue: Double
+    }
+
+    static func select(
+        _ integrand: GaussianIntegrand, sigma: Double
+    ) throws(GaussianMomentError) -> Range? {
+        let count = Int(GaussianWeight.outerLimit / step)
+        let points = (-count...count).map { Double($0) * step }
+        let sample = GridSample(function: integrand.function, sigma: sigma, points: points)
+        try QuadratureDiagnostics.rejectUndefined(
+            sample, integrand: integrand, sigma: sigma,
+            within: GaussianWeight.undefinedCheckLimit)
+
+        // The logarithm of the weighted integrand at each finite point.
+        var logWeighted = [Double](repeating: -.infinity, count: points.count)
+        var peak = -Double.infinity
+        for (index, value) in sample.values.enumerated() where value.isFinite {
+            let transformed = Swift.abs(integrand.transform.apply(value))
+            let t = points[index]
+            let logValue = transformed.isInfinite
+                ? Double.infinity : log(transformed) - 0.5 * t * t
+            logWeighted[index] = logValue
+            peak = max(peak, logValue)
+        }
+        guard peak > -.infinity else { return nil }
+        if peak == .infinity {
+            let index = logWeighted.firstIndex(of: .infinity) ?? 0
+            throw .divergent(
+                x: sigma * points[index],
+                detail: "the integrand overflows where the Gaussian weight is still finite")
+        }
+
+        // The outermost point that is not negligible.
+        let threshold = peak + negligibleLogRatio
+        let significant = logWeighted.indices.filter { logWeighted[$0] > threshold }
+        let outermost = significant.map { Swift.abs(points[$0]) }.max() ?? 0
+        if outermost >= GaussianWeight.outerLimit {
+            let x = sigma * (significant.first.map { points[$0] } ?? 0)
+            throw .divergent(
+                x: x,
+                detail: "the integrand decays more slowly than the Gaussian weight "
+                    + "exp(-x^2/(2σ^2)) out to 38σ")
+        }
+        let halfWidth = outermost + step
+
+        // Overflow inside the range that matters: the growth defeats the
+        // weight (exp(x^2) at σ = 1 overflows at x ≈ 19).
+        for run in sample.infiniteRuns where run.contains(where: {
+            Swift.abs(points[$0]) <= halfWidth + step
+        }) {
+            throw .divergent(
+                x: sigma * points[run.lowerBound],
+                detail: "the integrand grows faster than the Gaussian weight decays "
+                    + "and overflows")
+        }
+        return Range(halfWidth: halfWidth, peakWeightedValue: exp(peak))
+    }
+}
