@@ -1,8 +1,9 @@
 import Foundation
 
 /// Finds the scale of an integrand's features (oscillations, peaks) on
-/// `[−T, T]` by sampling `g` with the block evaluator on a uniform grid
-/// that is refined until the features are resolved.
+/// `[−T, T]` by sampling `g` with the block evaluator on a grid (uniform
+/// joined with geometric near 0, see `ScanGrid`) whose cells are split in
+/// four until the features are resolved.
 ///
 /// Features are the sign changes of `g` and its local extrema (with a
 /// hysteresis of 1e-12 of `max |g|`, so that rounding noise on a plateau
@@ -13,8 +14,8 @@ import Foundation
 /// points per period) looks like noise, with features one or two cells
 /// apart, and fails the test; the grid is then made 4 times finer.
 ///
-/// The grid is symmetric and contains `t = 0`, so peaks centred at 0 are
-/// always seen. Known limit: a feature narrower than the final grid
+/// The grid is symmetric, contains `t = 0` and gets denser towards it, so
+/// features near the origin are seen at every σ. Known limit: a feature narrower than the final grid
 /// spacing and lying between grid points (a bump of width 0.001 centred
 /// at x = 0.3 seen through σ = 20) can be missed entirely, and then the
 /// quadrature misses it too.
@@ -43,9 +44,9 @@ struct FeatureScan {
     init(
         _ integrand: GaussianIntegrand, sigma: Double, halfWidth: Double
     ) throws(GaussianMomentError) {
-        var cells = Self.initialCells
+        var points = ScanGrid.points(halfWidth: halfWidth, cells: Self.initialCells)
         while true {
-            let points = (0...cells).map { halfWidth * Double(2 * $0 - cells) / Double(cells) }
+            let cells = points.count - 1
             let sample = GridSample(function: integrand.function, sigma: sigma, points: points)
             try QuadratureDiagnostics.rejectUndefined(
                 sample, integrand: integrand, sigma: sigma,
@@ -69,14 +70,14 @@ struct FeatureScan {
                 self.absoluteIntegralEstimate = Self.trapezoid(sample, integrand.transform)
                 return
             }
-            guard cells < Self.maximumCells else {
+            guard cells * 4 <= Self.maximumCells else {
                 throw .unresolved(
                     detail: "\(positions.count) sign changes and extrema on \(cells) "
                         + "grid cells: the function oscillates faster than a grid of "
                         + "\(Self.maximumCells) points over |x| ≤ \(formatted(sigma * halfWidth)) "
                         + "can follow")
             }
-            cells *= 4
+            points = ScanGrid.refined(points, parts: 4)
         }
     }
 }
@@ -86,17 +87,19 @@ private extension FeatureScan {
     /// is at `i`, a sign change between `i` and `i + 1` at `i + 0.5`, an
     /// exact zero between values of opposite sign at its index.
     static func featurePositions(_ values: [Double]) -> [Double] {
-        let largest = values.lazy.filter(\.isFinite).map { Swift.abs($0) }.max() ?? 0
+        var largest = 0.0
+        for value in values where value.isFinite { largest = max(largest, Swift.abs(value)) }
         let hysteresis = 1e-12 * largest
-        var positions: [Double] = []
+        var signChanges: [Double] = []
+        var extrema: [Double] = []
 
         // Sign changes, skipping non-finite points.
-        var previousIndex: Int?
+        var previousIndex = -1
         for index in values.indices where values[index].isFinite && values[index] != 0 {
-            if let previous = previousIndex, (values[previous] < 0) != (values[index] < 0) {
-                let gap = index - previous
-                positions.append(gap == 2 && values[previous + 1] == 0
-                    ? Double(previous + 1) : Double(previous) + 0.5 * Double(gap))
+            if previousIndex >= 0, (values[previousIndex] < 0) != (values[index] < 0) {
+                let gap = index - previousIndex
+                signChanges.append(gap == 2 && values[previousIndex + 1] == 0
+                    ? Double(previousIndex + 1) : Double(previousIndex) + 0.5 * Double(gap))
             }
             previousIndex = index
         }
@@ -114,15 +117,12 @@ private extension FeatureScan {
                 continue
             }
             switch direction {
-            case 1 where value > reference:
-                reference = value
-                referenceIndex = index
-            case -1 where value < reference:
+            case 1 where value > reference, -1 where value < reference:
                 reference = value
                 referenceIndex = index
             case 1 where value < reference - hysteresis,
                  -1 where value > reference + hysteresis:
-                positions.append(Double(referenceIndex))
+                extrema.append(Double(referenceIndex))
                 direction = -direction
                 reference = value
                 referenceIndex = index
@@ -134,7 +134,26 @@ private extension FeatureScan {
                 break
             }
         }
-        return positions.sorted()
+        return merged(signChanges, extrema)
+    }
+
+    /// The union of two ascending lists, ascending.
+    static func merged(_ first: [Double], _ second: [Double]) -> [Double] {
+        var result: [Double] = []
+        result.reserveCapacity(first.count + second.count)
+        var firstIndex = 0
+        var secondIndex = 0
+        while firstIndex < first.count || secondIndex < second.count {
+            if secondIndex == second.count
+                || (firstIndex < first.count && first[firstIndex] <= second[secondIndex]) {
+                result.append(first[firstIndex])
+                firstIndex += 1
+            } else {
+                result.append(second[secondIndex])
+                secondIndex += 1
+            }
+        }
+        return result
     }
 
     /// Whether the features are far enough apart for the grid to follow
@@ -149,16 +168,18 @@ private extension FeatureScan {
         return tight <= 2 + positions.count / 20
     }
 
-    /// `Σ |transform(g_i)| w(t_i) h` over the finite grid values.
+    /// The trapezoid rule for `∫ |transform(g)| w dt` over the finite
+    /// grid values (non-finite ones count as 0).
     static func trapezoid(_ sample: GridSample, _ transform: GaussianIntegrand.Transform) -> Double {
         let points = sample.points
         guard points.count > 1 else { return 0 }
-        let spacing = points[1] - points[0]
         var sum = 0.0
         for (index, value) in sample.values.enumerated() where value.isFinite {
-            let weight = index == 0 || index == points.count - 1 ? 0.5 : 1
-            sum += weight * Swift.abs(transform.apply(value)) * GaussianWeight.density(points[index])
+            let lower = points[max(index - 1, 0)]
+            let upper = points[min(index + 1, points.count - 1)]
+            let weighted = Swift.abs(transform.apply(value)) * GaussianWeight.density(points[index])
+            sum += 0.5 * (upper - lower) * weighted
         }
-        return sum * spacing
+        return sum
     }
 }

@@ -62,7 +62,9 @@ struct GridSample {
 
 private extension GridSample {
     static func probes(points: [Double], index: Int) -> (Double, Double) {
-        let spacing = points.count > 1 ? points[1] - points[0] : 1
+        let left = index > 0 ? points[index] - points[index - 1] : .infinity
+        let right = index + 1 < points.count ? points[index + 1] - points[index] : .infinity
+        let spacing = min(left, right, 1)
         let offset = 1e-7 * spacing
         return (points[index] - offset, points[index] + offset)
     }

@@ -12,7 +12,7 @@ enum QuadratureDiagnostics {
     ) throws(GaussianMomentError) {
         let points = sample.points
         let relevant = sample.undefinedRuns.compactMap { run -> Int? in
-            run.filter { Swift.abs(points[$0]) <= limit }
+            run.filter { sample.values[$0].isNaN && Swift.abs(points[$0]) <= limit }
                 .min { Swift.abs(points[$0]) < Swift.abs(points[$1]) }
         }
         guard let index = relevant.min(by: { Swift.abs(points[$0]) < Swift.abs(points[$1]) })

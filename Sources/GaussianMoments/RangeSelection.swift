@@ -12,8 +12,8 @@ import Foundation
 ///
 ///     log|transform(g(σt))| − t²/2
 ///
-/// and `T` is the outermost point where this is within a factor 1e-20 of
-/// its largest value, plus one step. If the outermost point of the scan
+/// and `T` is the first grid point beyond the outermost point where this
+/// is within a factor 1e-20 of its largest value. If the outermost point of the scan
 /// still matters, or `g` overflows inside the range that matters, the
 /// expectation diverges (or exceeds the range of doubles).
 enum RangeSelection {
@@ -35,8 +35,8 @@ enum RangeSelection {
     static func select(
         _ integrand: GaussianIntegrand, sigma: Double
     ) throws(GaussianMomentError) -> Range? {
-        let count = Int(GaussianWeight.outerLimit / step)
-        let points = (-count...count).map { Double($0) * step }
+        let limit = GaussianWeight.outerLimit
+        let points = ScanGrid.points(halfWidth: limit, cells: 2 * Int(limit / step))
         let sample = GridSample(function: integrand.function, sigma: sigma, points: points)
         try QuadratureDiagnostics.rejectUndefined(
             sample, integrand: integrand, sigma: sigma,
@@ -65,19 +65,21 @@ enum RangeSelection {
         let threshold = peak + negligibleLogRatio
         let significant = logWeighted.indices.filter { logWeighted[$0] > threshold }
         let outermost = significant.map { Swift.abs(points[$0]) }.max() ?? 0
-        if outermost >= GaussianWeight.outerLimit {
+        if outermost >= limit {
             let x = sigma * (significant.first.map { points[$0] } ?? 0)
             throw .divergent(
                 x: x,
                 detail: "the integrand decays more slowly than the Gaussian weight "
                     + "exp(-x^2/(2σ^2)) out to 38σ")
         }
-        let halfWidth = outermost + step
+        // The next grid magnitude beyond the outermost significant point:
+        // the weighted integrand is negligible there.
+        let halfWidth = points.first { $0 > outermost } ?? limit
 
         // Overflow inside the range that matters: the growth defeats the
         // weight (exp(x^2) at σ = 1 overflows at x ≈ 19).
         for run in sample.infiniteRuns where run.contains(where: {
-            Swift.abs(points[$0]) <= halfWidth + step
+            Swift.abs(points[$0]) <= halfWidth
         }) {
             throw .divergent(
                 x: sigma * points[run.lowerBound],
