@@ -58,7 +58,8 @@ struct FeatureScan {
             }
 
             let positions = Self.featurePositions(sample.values)
-            if Self.isResolved(positions, cells: cells) {
+            let breakpointCells = Self.breakpointCells(integrand, sigma: sigma, points: points)
+            if Self.isResolved(Self.awayFrom(breakpointCells, positions), cells: cells) {
                 self.sample = sample
                 self.features = positions.map { position in
                     let lower = Int(position.rounded(.down))
@@ -154,6 +155,40 @@ private extension FeatureScan {
             }
         }
         return result
+    }
+
+    /// Positions (in cells) of the sign changes of every breakpoint
+    /// locator on the grid, ascending.
+    static func breakpointCells(
+        _ integrand: GaussianIntegrand, sigma: Double, points: [Double]
+    ) -> [Double] {
+        var cells: [Double] = []
+        for locator in integrand.breakpoints {
+            let values = locator.locator.values(at: points, scale: sigma)
+            for index in 0..<(values.count - 1) {
+                let left = values[index]
+                let right = values[index + 1]
+                if left.isNaN || right.isNaN { continue }
+                if (left < 0) != (right < 0) || (left == 0) != (right == 0) {
+                    cells.append(Double(index) + 0.5)
+                }
+            }
+        }
+        return cells.sorted()
+    }
+
+    /// The feature positions more than 1.5 cells from every breakpoint.
+    ///
+    /// A jump makes a sign change and two extrema within one cell however
+    /// fine the grid, so features beside a located breakpoint say nothing
+    /// about the resolution; the breakpoint itself becomes a panel end.
+    static func awayFrom(_ breakpoints: [Double], _ positions: [Double]) -> [Double] {
+        guard !breakpoints.isEmpty else { return positions }
+        var next = 0
+        return positions.filter { position in
+            while next < breakpoints.count, breakpoints[next] < position - 1.5 { next += 1 }
+            return next == breakpoints.count || breakpoints[next] > position + 1.5
+        }
     }
 
     /// Whether the features are far enough apart for the grid to follow
