@@ -21,6 +21,19 @@ public struct QuadratureEstimate: Equatable, Sendable {
     /// taken over `|x| ≤ integratedHalfWidth` (that is `T·σ`); outside it
     /// the weighted integrand is below 1e-20 of its peak.
     public let integratedHalfWidth: Double
+
+    /// Bundles a value with its error and cost (for callers that combine
+    /// or report estimates; the quadrature builds its own).
+    public init(
+        value: Double, errorEstimate: Double, evaluations: Int = 0, panels: Int = 0,
+        integratedHalfWidth: Double = .infinity
+    ) {
+        self.value = value
+        self.errorEstimate = errorEstimate
+        self.evaluations = evaluations
+        self.panels = panels
+        self.integratedHalfWidth = integratedHalfWidth
+    }
 }
 
 /// Gaussian expectations `E[g(z)]`, `z ~ N(0, σ²)`, by adaptive
