@@ -88,54 +88,55 @@ private extension FeatureScan {
     /// is at `i`, a sign change between `i` and `i + 1` at `i + 0.5`, an
     /// exact zero between values of opposite sign at its index.
     static func featurePositions(_ values: [Double]) -> [Double] {
-        var largest = 0.0
-        for value in values where value.isFinite { largest = max(largest, Swift.abs(value)) }
-        let hysteresis = 1e-12 * largest
-        var signChanges: [Double] = []
-        var extrema: [Double] = []
+        values.withUnsafeBufferPointer { values in
+            var largest = 0.0
+            for value in values where value.isFinite { largest = max(largest, Swift.abs(value)) }
+            let hysteresis = 1e-12 * largest
+            var signChanges: [Double] = []
+            var extrema: [Double] = []
 
-        // Sign changes, skipping non-finite points.
-        var previousIndex = -1
-        for index in values.indices where values[index].isFinite && values[index] != 0 {
-            if previousIndex >= 0, (values[previousIndex] < 0) != (values[index] < 0) {
-                let gap = index - previousIndex
-                signChanges.append(gap == 2 && values[previousIndex + 1] == 0
-                    ? Double(previousIndex + 1) : Double(previousIndex) + 0.5 * Double(gap))
+            // Sign changes, skipping non-finite points and exact zeros (a
+            // zero between opposite signs is the position itself).
+            var previousIndex = -1
+            for index in values.indices {
+                let value = values[index]
+                guard value.isFinite, value != 0 else { continue }
+                if previousIndex >= 0, (values[previousIndex] < 0) != (value < 0) {
+                    let gap = index - previousIndex
+                    signChanges.append(gap == 2 && values[previousIndex + 1] == 0
+                        ? Double(previousIndex + 1) : Double(previousIndex) + 0.5 * Double(gap))
+                }
+                previousIndex = index
             }
-            previousIndex = index
-        }
 
-        // Extrema: follow the running maximum while rising and the running
-        // minimum while falling; a turn needs a change beyond the hysteresis.
-        var direction = 0
-        var reference = 0.0
-        var referenceIndex = -1
-        for index in values.indices where values[index].isFinite {
-            let value = values[index]
-            if referenceIndex < 0 {
-                reference = value
-                referenceIndex = index
-                continue
+            // Extrema: follow the running maximum while rising and the
+            // running minimum while falling; a turn needs a change beyond
+            // the hysteresis, so rounding noise on a plateau is no turn.
+            var direction = 0.0
+            var reference = Double.nan
+            var referenceIndex = 0
+            for index in values.indices {
+                let value = values[index]
+                guard value.isFinite else { continue }
+                if reference.isNaN {
+                    reference = value
+                    referenceIndex = index
+                } else if direction * (value - reference) > 0 {
+                    reference = value
+                    referenceIndex = index
+                } else if direction * (reference - value) > hysteresis {
+                    extrema.append(Double(referenceIndex))
+                    direction = -direction
+                    reference = value
+                    referenceIndex = index
+                } else if direction == 0, Swift.abs(value - reference) > hysteresis {
+                    direction = value > reference ? 1 : -1
+                    reference = value
+                    referenceIndex = index
+                }
             }
-            switch direction {
-            case 1 where value > reference, -1 where value < reference:
-                reference = value
-                referenceIndex = index
-            case 1 where value < reference - hysteresis,
-                 -1 where value > reference + hysteresis:
-                extrema.append(Double(referenceIndex))
-                direction = -direction
-                reference = value
-                referenceIndex = index
-            case 0 where Swift.abs(value - reference) > hysteresis:
-                direction = value > reference ? 1 : -1
-                reference = value
-                referenceIndex = index
-            default:
-                break
-            }
+            return merged(signChanges, extrema)
         }
-        return merged(signChanges, extrema)
     }
 
     /// The union of two ascending lists, ascending.
@@ -208,12 +209,12 @@ private extension FeatureScan {
     static func trapezoid(_ sample: GridSample, _ transform: GaussianIntegrand.Transform) -> Double {
         let points = sample.points
         guard points.count > 1 else { return 0 }
+        let densities = ScanGrid.densities(at: points)
         var sum = 0.0
         for (index, value) in sample.values.enumerated() where value.isFinite {
             let lower = points[max(index - 1, 0)]
             let upper = points[min(index + 1, points.count - 1)]
-            let weighted = Swift.abs(transform.apply(value)) * GaussianWeight.density(points[index])
-            sum += 0.5 * (upper - lower) * weighted
+            sum += 0.5 * (upper - lower) * Swift.abs(transform.apply(value)) * densities[index]
         }
         return sum
     }

@@ -23,7 +23,7 @@ struct Panel {
 /// Gaussian weight's own shape is never left to a single rule.
 enum PanelLayout {
     static let featuresPerPanel = 4
-    static let maximumWidth = 2.0
+    static let maximumWidth = 3.0
 
     static func panels(
         halfWidth: Double,

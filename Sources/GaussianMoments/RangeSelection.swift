@@ -21,7 +21,7 @@ enum RangeSelection {
     static let step = 0.5
 
     /// What "negligible" means, relative to the largest weighted value.
-    static let negligibleLogRatio = log(1e-20)
+    static let negligibleRatio = 1e-20
 
     /// The chosen range, or nil when the integrand is zero on the whole
     /// scan (the expectation is 0 to double precision).
@@ -36,39 +36,44 @@ enum RangeSelection {
         _ integrand: GaussianIntegrand, sigma: Double
     ) throws(GaussianMomentError) -> Range? {
         let limit = GaussianWeight.outerLimit
-        let points = ScanGrid.points(halfWidth: limit, cells: 2 * Int(limit / step))
+        let points = ScanGrid.coarsePoints
         let sample = GridSample(function: integrand.function, sigma: sigma, points: points)
         try QuadratureDiagnostics.rejectUndefined(
             sample, integrand: integrand, sigma: sigma,
             within: GaussianWeight.undefinedCheckLimit)
 
-        // The logarithm of the weighted integrand at each finite point.
-        var logWeighted = [Double](repeating: -.infinity, count: points.count)
-        var peak = -Double.infinity
+        // The weighted integrand at each finite point. The densities of
+        // the fixed grid are computed once; down to 1e-314 at |t| = 38
+        // they are representable, so products only overflow where
+        // transform(g) itself does.
+        let densities = ScanGrid.coarseDensities
+        var weighted = [Double](repeating: 0, count: points.count)
+        var peak = 0.0
         for (index, value) in sample.values.enumerated() where value.isFinite {
-            let transformed = Swift.abs(integrand.transform.apply(value))
-            let t = points[index]
-            let logValue = transformed.isInfinite
-                ? Double.infinity : log(transformed) - 0.5 * t * t
-            logWeighted[index] = logValue
-            peak = max(peak, logValue)
+            let product = Swift.abs(integrand.transform.apply(value)) * densities[index]
+            weighted[index] = product
+            peak = max(peak, product)
         }
-        guard peak > -.infinity else { return nil }
+        guard peak > 0 else { return nil }
         if peak == .infinity {
-            let index = logWeighted.firstIndex(of: .infinity) ?? 0
+            let index = weighted.firstIndex(of: .infinity) ?? 0
             throw .divergent(
                 x: sigma * points[index],
                 detail: "the integrand overflows where the Gaussian weight is still finite")
         }
 
         // The outermost point that is not negligible.
-        let threshold = peak + negligibleLogRatio
-        let significant = logWeighted.indices.filter { logWeighted[$0] > threshold }
-        let outermost = significant.map { Swift.abs(points[$0]) }.max() ?? 0
+        let threshold = peak * negligibleRatio
+        var outermost = 0.0
+        var outermostIndex = 0
+        for index in weighted.indices
+        where weighted[index] > threshold && Swift.abs(points[index]) > outermost {
+            outermost = Swift.abs(points[index])
+            outermostIndex = index
+        }
         if outermost >= limit {
-            let x = sigma * (significant.first.map { points[$0] } ?? 0)
             throw .divergent(
-                x: x,
+                x: sigma * points[outermostIndex],
                 detail: "the integrand decays more slowly than the Gaussian weight "
                     + "exp(-x^2/(2σ^2)) out to 38σ")
         }

@@ -1,3 +1,5 @@
+import CVectorMath
+
 /// The grids of `t = x/σ` on which integrands are sampled.
 ///
 /// A uniform grid alone misses features much narrower than its spacing:
@@ -11,18 +13,50 @@ enum ScanGrid {
     /// The innermost geometric point.
     static let geometricStart = 1e-6
 
-    /// The ratio between consecutive geometric points.
+    /// The ratio between consecutive geometric points of the feature scan.
     static let geometricRatio = 1.2
 
-    /// `geometricStart · geometricRatio^k` below `limit`, ascending.
-    static func geometricMagnitudes(below limit: Double) -> [Double] {
+    /// The ratio for the coarse range scan, which only has to notice that
+    /// something is there (the feature scan then resolves it).
+    static let coarseGeometricRatio = 1.5
+
+    /// `geometricStart · ratio^k` below `limit`, ascending.
+    static func geometricMagnitudes(ratio: Double, below limit: Double) -> [Double] {
         var magnitudes: [Double] = []
         var value = geometricStart
         while value < limit {
             magnitudes.append(value)
-            value *= geometricRatio
+            value *= ratio
         }
         return magnitudes
+    }
+
+    /// The feature scan's geometric magnitudes out to the outer limit,
+    /// computed once.
+    static let fineMagnitudes = geometricMagnitudes(
+        ratio: geometricRatio, below: GaussianWeight.outerLimit)
+
+    /// The coarse range-scan grid: step `RangeSelection.step` out to the
+    /// outer limit joined with the coarse geometric points, computed once.
+    static let coarsePoints: [Double] = {
+        let limit = GaussianWeight.outerLimit
+        let cells = 2 * Int(limit / RangeSelection.step)
+        let uniform = (0...cells).map { limit * Double(2 * $0 - cells) / Double(cells) }
+        let magnitudes = geometricMagnitudes(ratio: coarseGeometricRatio, below: limit)
+        return union(uniform, magnitudes.reversed().map { -$0 } + magnitudes)
+    }()
+
+    /// The standard normal density at each of `coarsePoints`.
+    static let coarseDensities = densities(at: coarsePoints)
+
+    /// `exp(−t²/2)/√(2π)` for every `t`, through the block `vm_exp`.
+    static func densities(at points: [Double]) -> [Double] {
+        var values = points.map { -0.5 * $0 * $0 }
+        values.withUnsafeMutableBufferPointer { buffer in
+            vm_exp(buffer.baseAddress, buffer.baseAddress, buffer.count)
+        }
+        for index in values.indices { values[index] *= GaussianWeight.normalization }
+        return values
     }
 
     /// The union of `cells + 1` uniform points on `[−halfWidth, halfWidth]`
@@ -30,7 +64,7 @@ enum ScanGrid {
     /// inside it, ascending and without duplicates.
     static func points(halfWidth: Double, cells: Int) -> [Double] {
         let uniform = (0...cells).map { halfWidth * Double(2 * $0 - cells) / Double(cells) }
-        let magnitudes = geometricMagnitudes(below: halfWidth)
+        let magnitudes = fineMagnitudes.prefix { $0 < halfWidth }
         let geometric = magnitudes.reversed().map { -$0 } + magnitudes
         return union(uniform, geometric)
     }
