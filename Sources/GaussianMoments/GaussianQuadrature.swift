@@ -108,10 +108,13 @@ public enum GaussianQuadrature {
             relativeTolerance: tolerance,
             absoluteScale: max(scan.absoluteIntegralEstimate, range.peakWeightedValue * 1e-300))
 
-        // The neglected tails: beyond T the weighted integrand is below
-        // 1e-20 of its peak on the coarse scan, and decays faster than the
-        // weight's own tail from there on.
-        result.errorEstimate += 1e-20 * range.peakWeightedValue * 2
+        // The neglected tails: beyond T, out to |t| = 38, the weighted
+        // integrand is below 1e-20 of its peak at every coarse grid point;
+        // bound each side by that level times its length. (Beyond 38 the
+        // weight is below the smallest double and nothing is computable.)
+        let tailLength = 2 * (GaussianWeight.outerLimit - range.halfWidth)
+        result.errorEstimate += RangeSelection.negligibleRatio * range.peakWeightedValue
+            * tailLength
         guard result.value.isFinite, result.errorEstimate.isFinite else {
             throw .nonFiniteValue(x: 0, value: result.value, cause: nil)
         }

@@ -91,6 +91,6 @@ enum RangeSelection {
                 detail: "the integrand grows faster than the Gaussian weight decays "
                     + "and overflows")
         }
-        return Range(halfWidth: halfWidth, peakWeightedValue: exp(peak))
+        return Range(halfWidth: halfWidth, peakWeightedValue: peak)
     }
 }
