@@ -3,19 +3,19 @@ import ActivationExpr
 /// Turns what a grid scan saw into errors that say where and why.
 enum QuadratureDiagnostics {
     /// Throws `.undefined` when `g` is NaN on a run of grid points within
-    /// `|t| ≤ limit`, naming the point of the run nearest to 0 and, when a
-    /// breakpoint locator changes sign between it and the nearest point
-    /// where `g` is defined, that locator's description (e.g. "log has a
-    /// pole where x = 0").
+    /// `|t| ≤ limit`, naming the NaN point nearest to `|t| = 1` (`|x| = σ`,
+    /// where samples typically fall) and, when a breakpoint locator
+    /// changes sign between it and the nearest point where `g` is defined,
+    /// that locator's description (e.g. "log has a pole where x = 0").
     static func rejectUndefined(
         _ sample: GridSample, integrand: GaussianIntegrand, sigma: Double, within limit: Double
     ) throws(GaussianMomentError) {
         let points = sample.points
-        let relevant = sample.undefinedRuns.compactMap { run -> Int? in
+        func distanceFromTypical(_ index: Int) -> Double { Swift.abs(Swift.abs(points[index]) - 1) }
+        let candidates = sample.undefinedRuns.flatMap { run in
             run.filter { sample.values[$0].isNaN && Swift.abs(points[$0]) <= limit }
-                .min { Swift.abs(points[$0]) < Swift.abs(points[$1]) }
         }
-        guard let index = relevant.min(by: { Swift.abs(points[$0]) < Swift.abs(points[$1]) })
+        guard let index = candidates.min(by: { distanceFromTypical($0) < distanceFromTypical($1) })
         else { return }
 
         let x = sigma * points[index]
