@@ -65,7 +65,8 @@ private extension BreakpointSearch {
     static func append(
         _ t: Double, _ locator: BreakpointLocator, to located: inout [LocatedBreakpoint]
     ) {
-        located.append(LocatedBreakpoint(t: t, kind: locator.kind, description: locator.description))
+        located.append(
+            LocatedBreakpoint(t: t, kind: locator.kind, description: locator.description))
     }
 
     /// The first point, to double precision, where the sign of

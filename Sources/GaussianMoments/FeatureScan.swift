@@ -15,10 +15,14 @@ import Foundation
 /// apart, and fails the test; the grid is then made 4 times finer.
 ///
 /// The grid is symmetric, contains `t = 0` and gets denser towards it, so
-/// features near the origin are seen at every σ. Known limit: a feature narrower than the final grid
-/// spacing and lying between grid points (a bump of width 0.001 centred
-/// at x = 0.3 seen through σ = 20) can be missed entirely, and then the
-/// quadrature misses it too.
+/// features near the origin are seen at every σ. Known limit: a feature
+/// narrower than the local grid spacing and lying between grid points (a
+/// bump of width 0.001 centred at x = 0.3 seen through σ = 20) can be
+/// missed entirely, and then the quadrature misses it too. Refinement is
+/// global (every cell split in four), so an integrand that needs a fine
+/// grid in one place pays for it everywhere, and a chirp such as
+/// `sin(x^2)` at σ = 20 exceeds the grid limit and is reported as
+/// unresolved.
 struct FeatureScan {
     /// The first grid has this many cells; smooth integrands stop there.
     static let initialCells = 256
@@ -75,7 +79,8 @@ struct FeatureScan {
                 throw .unresolved(
                     detail: "\(positions.count) sign changes and extrema on \(cells) "
                         + "grid cells: the function oscillates faster than a grid of "
-                        + "\(Self.maximumCells) points over |x| ≤ \(formatted(sigma * halfWidth)) "
+                        + "\(Self.maximumCells) points over "
+                        + "|x| ≤ \(formatted(sigma * halfWidth)) "
                         + "can follow")
             }
             points = ScanGrid.refined(points, parts: 4)
@@ -206,7 +211,9 @@ private extension FeatureScan {
 
     /// The trapezoid rule for `∫ |transform(g)| w dt` over the finite
     /// grid values (non-finite ones count as 0).
-    static func trapezoid(_ sample: GridSample, _ transform: GaussianIntegrand.Transform) -> Double {
+    static func trapezoid(
+        _ sample: GridSample, _ transform: GaussianIntegrand.Transform
+    ) -> Double {
         let points = sample.points
         guard points.count > 1 else { return 0 }
         let densities = ScanGrid.densities(at: points)

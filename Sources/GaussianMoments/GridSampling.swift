@@ -47,7 +47,8 @@ struct GridSample {
             if run.count == 1, index > 0, end + 1 < values.count,
                Self.isFiniteBeside(function, sigma: sigma, points: points, index: index) {
                 singular.append(index)
-            } else if hasNaN || Self.isNaNBeside(function, sigma: sigma, points: points, index: index) {
+            } else if hasNaN
+                || Self.isNaNBeside(function, sigma: sigma, points: points, index: index) {
                 undefined.append(run)
             } else {
                 infinite.append(run)

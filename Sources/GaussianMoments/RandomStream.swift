@@ -57,9 +57,11 @@ struct RandomStream {
             s2 ^= shifted
             s3 = (s3 &<< 45) | (s3 &>> 19)
 
-            let uniform = two - unsafeBitCast((words &>> 12) | exponentOfOne, to: SIMD4<Double>.self)
+            let mantissas = (words &>> 12) | exponentOfOne
+            let uniform = two - unsafeBitCast(mantissas, to: SIMD4<Double>.self)
             if index + 4 <= buffer.count {
-                UnsafeMutableRawPointer(base + index).storeBytes(of: uniform, as: SIMD4<Double>.self)
+                UnsafeMutableRawPointer(base + index)
+                    .storeBytes(of: uniform, as: SIMD4<Double>.self)
             } else {
                 for lane in 0..<(buffer.count - index) { base[index + lane] = uniform[lane] }
             }

@@ -75,8 +75,12 @@ public enum RootRefinement {
         let valueAtUpper = function(upper)
         guard valueAtLower.isFinite else { throw .nonFiniteValue(x: lower, value: valueAtLower) }
         guard valueAtUpper.isFinite else { throw .nonFiniteValue(x: upper, value: valueAtUpper) }
-        if valueAtLower == 0 { return RootResult(root: lower, lower: lower, upper: lower, iterations: 0) }
-        if valueAtUpper == 0 { return RootResult(root: upper, lower: upper, upper: upper, iterations: 0) }
+        if valueAtLower == 0 {
+            return RootResult(root: lower, lower: lower, upper: lower, iterations: 0)
+        }
+        if valueAtUpper == 0 {
+            return RootResult(root: upper, lower: upper, upper: upper, iterations: 0)
+        }
         guard (valueAtLower < 0) != (valueAtUpper < 0) else {
             throw .noSignChange(
                 lower: lower, upper: upper, valueAtLower: valueAtLower, valueAtUpper: valueAtUpper)

@@ -44,7 +44,8 @@ struct QuadratureClosedFormTests {
                 of: GaussianIntegrand(function: HandWritten.sine(frequency)),
                 standardDeviation: sigma)
             expectAccurate(
-                forward, exact: ClosedForm.sine(frequency, sigma), "sin(\(frequency)x) σ = \(sigma)")
+                forward, exact: ClosedForm.sine(frequency, sigma),
+                "sin(\(frequency)x) σ = \(sigma)")
             let backward = try GaussianQuadrature.expectation(
                 of: GaussianIntegrand(function: HandWritten.sineDerivative(frequency)),
                 standardDeviation: sigma)
@@ -57,7 +58,8 @@ struct QuadratureClosedFormTests {
     @Test("Gaussian bump c = 0.05: M_f and M_d", arguments: sigmaSweep)
     func bump(sigma: Double) throws {
         let forward = try GaussianQuadrature.expectation(
-            of: GaussianIntegrand(function: HandWritten.bump(width: 0.05)), standardDeviation: sigma)
+            of: GaussianIntegrand(function: HandWritten.bump(width: 0.05)),
+            standardDeviation: sigma)
         expectAccurate(forward, exact: ClosedForm.bump(0.05, sigma), "bump σ = \(sigma)")
         let backward = try GaussianQuadrature.expectation(
             of: GaussianIntegrand(function: HandWritten.bumpDerivative(width: 0.05)),

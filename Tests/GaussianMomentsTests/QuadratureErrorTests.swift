@@ -21,7 +21,7 @@ struct QuadratureErrorTests {
         }
     }
 
-    @Test("exp(x²) just below the threshold σ = 1/2 diverges numerically; at σ = 0.3 it is 1/√(1 − 4σ²)")
+    @Test("exp(x²): above σ = 1/2 divergent; at σ = 0.3 it is 1/√(1 − 4σ²)")
     func convergentGrowth() throws {
         #expect(throws: GaussianMomentError.self) {
             try GaussianQuadrature.expectation(
