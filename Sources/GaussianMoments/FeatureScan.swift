@@ -48,7 +48,8 @@ struct FeatureScan {
     init(
         _ integrand: GaussianIntegrand, sigma: Double, halfWidth: Double
     ) throws(GaussianMomentError) {
-        var points = ScanGrid.points(halfWidth: halfWidth, cells: Self.initialCells)
+        var points = ScanGrid.points(
+            halfWidth: halfWidth, cells: Self.initialCells, sigma: sigma)
         while true {
             let cells = points.count - 1
             let sample = GridSample(function: integrand.function, sigma: sigma, points: points)
