@@ -24,13 +24,17 @@ struct LocatedBreakpoint {
 /// well as for smooth ones, and never needs the locator to be finite
 /// except on the grid and at the bisection points.
 enum BreakpointSearch {
+    /// The breakpoints of every locator, ascending in `t`.
+    ///
+    /// - Parameter locatorValues: each locator's values on `points` (at
+    ///   `x = σ·t`), as the feature scan computed them.
     static func locate(
-        _ locators: [BreakpointLocator], sigma: Double, points: [Double]
+        _ locators: [BreakpointLocator], locatorValues: [[Double]], sigma: Double,
+        points: [Double]
     ) -> [LocatedBreakpoint] {
         var located: [LocatedBreakpoint] = []
-        for locator in locators {
-            let values = locator.locator.values(at: points, scale: sigma)
-            var handledCells = Set<Int>()
+        for (locator, values) in zip(locators, locatorValues) {
+            var handledCells = [Bool](repeating: false, count: points.count)
 
             // A zero exactly on the grid between non-zero values (relu at
             // t = 0) is the breakpoint itself: no bisection needed.
@@ -39,11 +43,12 @@ enum BreakpointSearch {
                 let next = index + 1 < values.count ? values[index + 1] : .nan
                 if previous != 0, next != 0 {
                     append(points[index], locator, to: &located)
-                    handledCells.formUnion([index - 1, index])
+                    if index > 0 { handledCells[index - 1] = true }
+                    handledCells[index] = true
                 }
             }
 
-            for index in 0..<(points.count - 1) where !handledCells.contains(index) {
+            for index in 0..<(points.count - 1) where !handledCells[index] {
                 let left = values[index]
                 let right = values[index + 1]
                 guard !left.isNaN, !right.isNaN, sign(left) != sign(right) else { continue }

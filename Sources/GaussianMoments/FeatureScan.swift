@@ -36,6 +36,9 @@ struct FeatureScan {
     /// The `t` of every feature, ascending.
     let features: [Double]
 
+    /// Each breakpoint locator's values on the final grid.
+    let locatorValues: [[Double]]
+
     /// A trapezoid estimate of `∫ |transform(g(σt))| w(t) dt` on the grid,
     /// the scale for absolute tolerances.
     let absoluteIntegralEstimate: Double
@@ -63,9 +66,13 @@ struct FeatureScan {
             }
 
             let positions = Self.featurePositions(sample.values)
-            let breakpointCells = Self.breakpointCells(integrand, sigma: sigma, points: points)
+            let locatorValues = integrand.breakpoints.map {
+                $0.locator.values(at: points, scale: sigma)
+            }
+            let breakpointCells = Self.breakpointCells(locatorValues)
             if Self.isResolved(Self.awayFrom(breakpointCells, positions), cells: cells) {
                 self.sample = sample
+                self.locatorValues = locatorValues
                 self.features = positions.map { position in
                     let lower = Int(position.rounded(.down))
                     let fraction = position - Double(lower)
@@ -166,12 +173,9 @@ private extension FeatureScan {
 
     /// Positions (in cells) of the sign changes of every breakpoint
     /// locator on the grid, ascending.
-    static func breakpointCells(
-        _ integrand: GaussianIntegrand, sigma: Double, points: [Double]
-    ) -> [Double] {
+    static func breakpointCells(_ locatorValues: [[Double]]) -> [Double] {
         var cells: [Double] = []
-        for locator in integrand.breakpoints {
-            let values = locator.locator.values(at: points, scale: sigma)
+        for values in locatorValues {
             for index in 0..<(values.count - 1) {
                 let left = values[index]
                 let right = values[index + 1]

@@ -96,7 +96,8 @@ public enum GaussianQuadrature {
         // Steps 2 and 3: features and breakpoints on a grid fine enough.
         let scan = try FeatureScan(integrand, sigma: sigma, halfWidth: range.halfWidth)
         let breakpoints = BreakpointSearch.locate(
-            integrand.breakpoints, sigma: sigma, points: scan.sample.points)
+            integrand.breakpoints, locatorValues: scan.locatorValues, sigma: sigma,
+            points: scan.sample.points)
         let singularPoints = scan.sample.singularIndices.map { scan.sample.points[$0] }
 
         // Step 4: panels, each integrated to its share of the tolerance.
