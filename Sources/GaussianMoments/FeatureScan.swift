@@ -1,34 +1,42 @@
+import ActivationExpr
 import Foundation
 
 /// Finds the scale of an integrand's features (oscillations, peaks) on
 /// `[−T, T]` by sampling `g` with the block evaluator on a grid (uniform
-/// joined with geometric near 0, see `ScanGrid`) whose cells are split in
-/// four until the features are resolved.
+/// joined with geometric near 0, see `ScanGrid`) that is refined while
+/// the features are crowded anywhere.
 ///
 /// Features are the sign changes of `g` and its local extrema (with a
 /// hysteresis of 1e-12 of `max |g|`, so that rounding noise on a plateau
 /// does not count). A sampled oscillation shows about four features per
-/// period; the grid counts as resolving it when features are on average
-/// at least four cells apart and almost none are closer than 2.5 cells,
-/// i.e. about 16 points per period. An aliased oscillation (fewer than 2
-/// points per period) looks like noise, with features one or two cells
-/// apart, and fails the test; the grid is then made 4 times finer.
+/// period. The grid counts as resolving the integrand when features are
+/// on average at least four cells apart and almost none are closer than
+/// 2.5 cells (about ten points per period); otherwise every cell is split
+/// in four and only the new points are evaluated. An aliased oscillation
+/// looks like noise, with features one or two cells apart. Features
+/// beside a located breakpoint do not count: a jump puts three features
+/// in one cell however fine the grid.
 ///
 /// The grid is symmetric, contains `t = 0` and gets denser towards it, so
-/// features near the origin are seen at every σ. Known limit: a feature
+/// features near the origin are seen at every σ. Known limits: a feature
 /// narrower than the local grid spacing and lying between grid points (a
 /// bump of width 0.001 centred at x = 0.3 seen through σ = 20) can be
-/// missed entirely, and then the quadrature misses it too. Refinement is
-/// global (every cell split in four), so an integrand that needs a fine
-/// grid in one place pays for it everywhere, and a chirp such as
-/// `sin(x^2)` at σ = 20 exceeds the grid limit and is reported as
-/// unresolved.
+/// missed entirely, and then the quadrature misses it too; an oscillation
+/// sampled at almost exactly a multiple of its frequency aliases to a
+/// slow wave that looks resolved where the grid is uniform (so refinement
+/// is global, triggered by crowding anywhere, and an integrand that needs
+/// a fine grid in one place pays for it everywhere); and a grid is
+/// limited to 2^18 points, so a chirp such as `sin(x^2)` at σ = 20 is
+/// reported as unresolved.
 struct FeatureScan {
     /// The first grid has this many cells; smooth integrands stop there.
     static let initialCells = 256
 
-    /// The finest grid tried; beyond it the integrand is unresolved.
+    /// The most points the grid may grow to.
     static let maximumCells = 1 << 18
+
+    /// The most rounds of refinement (each splits every cell in four).
+    static let maximumRounds = 8
 
     /// The final grid and its values.
     let sample: GridSample
@@ -53,9 +61,11 @@ struct FeatureScan {
     ) throws(GaussianMomentError) {
         var points = ScanGrid.points(
             halfWidth: halfWidth, cells: Self.initialCells, sigma: sigma)
+        var values = integrand.function.values(at: points, scale: sigma)
+        var round = 0
         while true {
-            let cells = points.count - 1
-            let sample = GridSample(function: integrand.function, sigma: sigma, points: points)
+            let sample = GridSample(
+                function: integrand.function, sigma: sigma, points: points, values: values)
             try QuadratureDiagnostics.rejectUndefined(
                 sample, integrand: integrand, sigma: sigma,
                 within: GaussianWeight.undefinedCheckLimit)
@@ -65,12 +75,23 @@ struct FeatureScan {
                     detail: "the function is infinite on an interval")
             }
 
-            let positions = Self.featurePositions(sample.values)
+            let positions = Self.featurePositions(values)
             let locatorValues = integrand.breakpoints.map {
                 $0.locator.values(at: points, scale: sigma)
             }
-            let breakpointCells = Self.breakpointCells(locatorValues)
-            if Self.isResolved(Self.awayFrom(breakpointCells, positions), cells: cells) {
+            let judged = Self.awayFrom(Self.breakpointCells(locatorValues), positions)
+            let cells = points.count - 1
+            let crowded = Self.crowdedCells(judged, cells: cells)
+            let isDense = judged.count * 4 > cells
+            let isResolved = !isDense && crowded.count <= Self.toleratedCrowdedCells(judged.count)
+            if isResolved || round == Self.maximumRounds || 4 * cells > Self.maximumCells {
+                guard isResolved else {
+                    throw .unresolved(
+                        detail: "\(judged.count) sign changes and extrema on "
+                            + "\(points.count - 1) grid cells, \(crowded.count) of them "
+                            + "still crowded: the function oscillates faster than the scan "
+                            + "can follow over |x| ≤ \(formatted(sigma * halfWidth))")
+                }
                 self.sample = sample
                 self.locatorValues = locatorValues
                 self.features = positions.map { position in
@@ -83,15 +104,13 @@ struct FeatureScan {
                 self.absoluteIntegralEstimate = Self.trapezoid(sample, integrand.transform)
                 return
             }
-            guard cells * 4 <= Self.maximumCells else {
-                throw .unresolved(
-                    detail: "\(positions.count) sign changes and extrema on \(cells) "
-                        + "grid cells: the function oscillates faster than a grid of "
-                        + "\(Self.maximumCells) points over "
-                        + "|x| ≤ \(formatted(sigma * halfWidth)) "
-                        + "can follow")
-            }
-            points = ScanGrid.refined(points, parts: 4)
+            // Refine everywhere, not only where it is crowded: an
+            // oscillation sampled near a multiple of its frequency aliases
+            // to a slow wave that looks resolved, and only the crowding
+            // somewhere else (the geometric points, other phases) tells.
+            (points, values) = Self.refined(
+                points, values, cells: Array(0..<cells), integrand.function, sigma: sigma)
+            round += 1
         }
     }
 }
@@ -202,16 +221,72 @@ private extension FeatureScan {
         }
     }
 
-    /// Whether the features are far enough apart for the grid to follow
-    /// them (about 16 points per period of an oscillation).
-    static func isResolved(_ positions: [Double], cells: Int) -> Bool {
-        guard positions.count > 1 else { return true }
-        if positions.count * 4 > cells { return false }
-        var tight = 0
+    /// The cells around features that are closer than 2.5 cells to their
+    /// neighbour, with one cell of margin on each side, ascending (their
+    /// count measures the crowding).
+    ///
+    /// A sampled oscillation shows about four features per period, so
+    /// features 2.5 cells apart mean about ten points per period; an
+    /// aliased oscillation looks like noise, with features one or two
+    /// cells apart, and every cell of it is crowded.
+    static func crowdedCells(_ positions: [Double], cells: Int) -> [Int] {
+        guard positions.count > 1 else { return [] }
+        var marked = [Bool](repeating: false, count: cells)
+        var count = 0
         for index in 1..<positions.count where positions[index] - positions[index - 1] < 2.5 {
-            tight += 1
+            let first = max(Int(positions[index - 1].rounded(.down)) - 1, 0)
+            let last = min(Int(positions[index].rounded(.up)) + 1, cells) - 1
+            guard first <= last else { continue }
+            for cell in first...last where !marked[cell] {
+                marked[cell] = true
+                count += 1
+            }
         }
-        return tight <= 2 + positions.count / 20
+        var result: [Int] = []
+        result.reserveCapacity(count)
+        for cell in marked.indices where marked[cell] { result.append(cell) }
+        return result
+    }
+
+    /// How many crowded cells the final grid may keep: a few isolated
+    /// spots (a jump that no locator reports, rounding noise in a
+    /// cancellation) are left to the adaptive rule, a crowd is not.
+    static func toleratedCrowdedCells(_ features: Int) -> Int {
+        8 + features / 20
+    }
+
+    /// Splits each listed cell into four, evaluating only the new points.
+    static func refined(
+        _ points: [Double], _ values: [Double], cells: [Int],
+        _ function: CompiledFunction, sigma: Double
+    ) -> ([Double], [Double]) {
+        var added: [Double] = []
+        added.reserveCapacity(3 * cells.count)
+        for cell in cells {
+            let lower = points[cell]
+            let width = points[cell + 1] - lower
+            added.append(contentsOf: [lower + 0.25 * width, lower + 0.5 * width,
+                                      lower + 0.75 * width])
+        }
+        let addedValues = function.values(at: added, scale: sigma)
+
+        var mergedPoints: [Double] = []
+        var mergedValues: [Double] = []
+        mergedPoints.reserveCapacity(points.count + added.count)
+        mergedValues.reserveCapacity(points.count + added.count)
+        var next = 0
+        for index in points.indices {
+            mergedPoints.append(points[index])
+            mergedValues.append(values[index])
+            if next < cells.count, cells[next] == index {
+                for offset in 0..<3 {
+                    mergedPoints.append(added[3 * next + offset])
+                    mergedValues.append(addedValues[3 * next + offset])
+                }
+                next += 1
+            }
+        }
+        return (mergedPoints, mergedValues)
     }
 
     /// The trapezoid rule for `∫ |transform(g)| w dt` over the finite

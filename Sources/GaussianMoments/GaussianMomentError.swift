@@ -11,8 +11,11 @@ public enum GaussianMomentError: Error, Equatable, Sendable {
     case invalidStandardDeviation(Double)
 
     /// A Monte Carlo sample count below 2 (a standard error needs two
-    /// samples), or a thread count below 1.
+    /// samples).
     case invalidSampleCount(Int)
+
+    /// A Monte Carlo thread count below 1.
+    case invalidThreadCount(Int)
 
     /// The integrand grows faster than the Gaussian weight decays, so the
     /// expectation is infinite (or beyond the range of doubles).
@@ -47,7 +50,9 @@ extension GaussianMomentError: CustomStringConvertible {
         case let .invalidStandardDeviation(sigma):
             return "invalid standard deviation \(sigma): it must be finite and positive"
         case let .invalidSampleCount(count):
-            return "invalid count \(count): Monte Carlo needs at least 2 samples and 1 thread"
+            return "invalid sample count \(count): Monte Carlo needs at least 2 samples"
+        case let .invalidThreadCount(count):
+            return "invalid thread count \(count): Monte Carlo needs at least 1 thread"
         case let .divergent(x, detail):
             return "the expectation diverges: \(detail) (seen at x = \(formatted(x)))"
         case let .undefined(x, reason):

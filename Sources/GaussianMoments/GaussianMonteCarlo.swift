@@ -31,8 +31,8 @@ public enum GaussianMonteCarlo {
     ///   - seed: selects the samples; the same seed gives the same bits.
     ///   - threads: worker threads (default: all cores); the result does
     ///     not depend on it.
-    /// - Throws: `.invalidStandardDeviation`, `.invalidSampleCount` (also
-    ///   for `threads < 1`), `.undefined` when a function is NaN at a
+    /// - Throws: `.invalidStandardDeviation`, `.invalidSampleCount`,
+    ///   `.invalidThreadCount`, `.undefined` when a function is NaN at a
     ///   sample, `.nonFiniteValue` when it is infinite there (the first
     ///   such sample in chunk order is named).
     public static func moments(
@@ -44,7 +44,7 @@ public enum GaussianMonteCarlo {
     ) throws(GaussianMomentError) -> MonteCarloEstimate {
         guard sigma.isFinite, sigma > 0 else { throw .invalidStandardDeviation(sigma) }
         guard samples >= 2 else { throw .invalidSampleCount(samples) }
-        guard threads >= 1 else { throw .invalidSampleCount(threads) }
+        guard threads >= 1 else { throw .invalidThreadCount(threads) }
 
         let chunkCount = (samples + chunkSize - 1) / chunkSize
         let results = ChunkResults(count: chunkCount)

@@ -27,8 +27,14 @@ struct GridSample {
     /// both probes are finite it is a singular point, otherwise it belongs
     /// to a run.
     init(function: CompiledFunction, sigma: Double, points: [Double]) {
+        self.init(
+            function: function, sigma: sigma, points: points,
+            values: function.values(at: points, scale: sigma))
+    }
+
+    /// Classifies `values`, already computed at `σ·points`.
+    init(function: CompiledFunction, sigma: Double, points: [Double], values: [Double]) {
         self.points = points
-        let values = function.values(at: points, scale: sigma)
         self.values = values
 
         var singular: [Int] = []

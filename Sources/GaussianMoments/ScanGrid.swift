@@ -80,22 +80,6 @@ enum ScanGrid {
         return union(uniform, geometric)
     }
 
-    /// Splits every cell of `points` into `parts` equal cells.
-    static func refined(_ points: [Double], parts: Int) -> [Double] {
-        guard points.count > 1 else { return points }
-        var result: [Double] = []
-        result.reserveCapacity((points.count - 1) * parts + 1)
-        for index in 0..<(points.count - 1) {
-            let lower = points[index]
-            let width = points[index + 1] - lower
-            for part in 0..<parts {
-                result.append(lower + width * Double(part) / Double(parts))
-            }
-        }
-        result.append(points[points.count - 1])
-        return result
-    }
-
     /// The union of two ascending lists, ascending, with values closer
     /// than 1e-9 of the larger spacing merged (the first list wins).
     static func union(_ first: [Double], _ second: [Double]) -> [Double] {

@@ -100,7 +100,7 @@ struct MonteCarloTests {
         #expect(throws: GaussianMomentError.invalidSampleCount(1)) {
             try GaussianMonteCarlo.moments(of: [HandWritten.relu], standardDeviation: 1, samples: 1)
         }
-        #expect(throws: GaussianMomentError.invalidSampleCount(0)) {
+        #expect(throws: GaussianMomentError.invalidThreadCount(0)) {
             try GaussianMonteCarlo.moments(
                 of: [HandWritten.relu], standardDeviation: 1, samples: 10, threads: 0)
         }
