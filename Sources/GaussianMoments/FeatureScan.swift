@@ -21,9 +21,9 @@ import Foundation
 /// features near the origin are seen at every σ. Known limits: a feature
 /// narrower than the local grid spacing and lying between grid points can
 /// be missed entirely, and then the quadrature misses it too. Measured on
-/// random bumps `exp(−(x−b)²/(2c²))`: found for every `c ≥ 0.01`,
-/// `|b| ≤ 3`, σ ≤ 20, but missed when `|b|/c` exceeds about 90 at
-/// σ ≥ 11 (a bump of width 0.01 at x = 3 seen through σ = 11); an oscillation
+/// random bumps `exp(−(x−b)²/(2c²))` with `|b| ≤ 3`, `0.001 ≤ c ≤ 0.5`,
+/// σ from 0.7 to 20: all found while `|b|/c` stays below about 90; beyond
+/// that some are missed at σ ≥ 11 (width 0.01 at x = 3, σ = 11); an oscillation
 /// sampled at almost exactly a multiple of its frequency aliases to a
 /// slow wave that looks resolved where the grid is uniform (so refinement
 /// is global, triggered by crowding anywhere, and an integrand that needs
