@@ -129,8 +129,8 @@ final class ChunkResults: @unchecked Sendable {
 }
 
 /// The buffers and steps of one worker thread: one allocation holding
-/// the uniforms, the normals and a column per quantity (`g` and `g²` of
-/// every function), each `chunkSize` long.
+/// the uniforms, the normals and the values of every function, each
+/// `chunkSize` long.
 final class ChunkSampler {
     private let functions: [CompiledFunction]
     private let sigma: Double
@@ -142,7 +142,7 @@ final class ChunkSampler {
         self.functions = functions
         self.sigma = sigma
         self.seed = seed
-        storage = .allocate(capacity: (2 + 2 * functions.count) * (size + 1))
+        storage = .allocate(capacity: (2 + functions.count) * (size + 1))
         storage.initialize(repeating: 0)
     }
 
@@ -150,7 +150,7 @@ final class ChunkSampler {
         storage.deallocate()
     }
 
-    /// Buffer `slot`: 0 uniforms, 1 normals, 2 + q the column of quantity q.
+    /// Buffer `slot`: 0 uniforms, 1 normals, 2 + f the values of function f.
     private func buffer(_ slot: Int, count: Int) -> UnsafeMutableBufferPointer<Double> {
         let start = slot * (size + 1)
         return UnsafeMutableBufferPointer(rebasing: storage[start..<(start + count)])
@@ -171,51 +171,25 @@ final class ChunkSampler {
         for index in 0..<count { normals[index] *= sigma }
         let samples = UnsafeBufferPointer(rebasing: normals[0..<count])
 
-        // g and g² for every function, then the chunk's statistics.
-        var badSample: (x: Double, value: Double)?
+        // g for every function, then the chunk's statistics of g and g².
         var columns: [UnsafeBufferPointer<Double>] = []
         for (index, function) in functions.enumerated() {
-            let values = buffer(2 + 2 * index, count: count)
-            let squares = buffer(3 + 2 * index, count: count)
+            let values = buffer(2 + index, count: count)
             function.evaluateBlock(samples, values)
-            if let firstBad = Self.square(values, into: squares), badSample == nil {
-                badSample = (samples[firstBad], values[firstBad])
-            }
             columns.append(UnsafeBufferPointer(values))
-            columns.append(UnsafeBufferPointer(squares))
         }
-        let statistics = ChunkStatistics(columns: columns, count: count)
-        return ChunkOutcome(statistics: statistics, badSample: badSample)
-    }
-}
+        if let statistics = ChunkStatistics(functionValues: columns, count: count) {
+            return ChunkOutcome(statistics: statistics, badSample: nil)
+        }
 
-private extension ChunkSampler {
-    /// `squares[i] = values[i]²`; returns the first index where a value
-    /// is not finite.
-    static func square(
-        _ values: UnsafeMutableBufferPointer<Double>,
-        into squares: UnsafeMutableBufferPointer<Double>
-    ) -> Int? {
-        // `value · 0` is 0 for finite values and NaN otherwise, so one
-        // sum tells whether any value was not finite. Four SIMD lanes,
-        // since Swift does not reorder a floating-point sum to vectorise it.
-        var poison = SIMD4<Double>()
-        var index = 0
-        if let input = values.baseAddress, let output = squares.baseAddress {
-            while index + 4 <= values.count {
-                let value = UnsafeRawPointer(input + index).loadUnaligned(as: SIMD4<Double>.self)
-                UnsafeMutableRawPointer(output + index).storeBytes(
-                    of: value * value, as: SIMD4<Double>.self)
-                poison += value * 0
-                index += 4
+        // Some value is not finite: name the first one.
+        for column in columns {
+            if let index = column.indices.first(where: { !column[$0].isFinite }) {
+                return ChunkOutcome(
+                    statistics: ChunkStatistics(dimension: 2 * functions.count),
+                    badSample: (samples[index], column[index]))
             }
         }
-        while index < values.count {
-            squares[index] = values[index] * values[index]
-            poison[0] += values[index] * 0
-            index += 1
-        }
-        if poison.sum() == 0 { return nil }
-        return values.indices.first { !values[$0].isFinite }
+        return ChunkOutcome(statistics: ChunkStatistics(dimension: 2 * functions.count))
     }
 }

@@ -152,4 +152,42 @@ struct MonteCarloTests {
         let centred = (first + second).map { ($0 - mean) * ($0 - mean) }.reduce(0, +)
         #expect(relativeError(merged.comoment(0, 0), centred) < 1e-8)
     }
+
+    @Test("fused statistics of g and g² equal the per-column two-pass statistics")
+    func fusedStatistics() {
+        let first = (0..<1001).map { sin(0.37 * Double($0)) * 3 + 0.5 }
+        let second = (0..<1001).map { exp(-Double($0 % 17) / 5) }
+        let columns = [first, first.map { $0 * $0 }, second, second.map { $0 * $0 }]
+        func pointers<Result>(
+            _ arrays: [[Double]], _ body: ([UnsafeBufferPointer<Double>]) -> Result
+        ) -> Result {
+            var collected: [UnsafeBufferPointer<Double>] = []
+            func recurse(_ index: Int) -> Result {
+                if index == arrays.count { return body(collected) }
+                return arrays[index].withUnsafeBufferPointer { buffer in
+                    collected.append(buffer)
+                    return recurse(index + 1)
+                }
+            }
+            return recurse(0)
+        }
+        let reference = pointers(columns) { ChunkStatistics(columns: $0, count: 1001) }
+        let fused = pointers([first, second]) {
+            ChunkStatistics(functionValues: $0, count: 1001)
+        }
+        guard let fused else {
+            Issue.record("finite values were reported as not finite")
+            return
+        }
+        for (value, expected) in zip(fused.means, reference.means) {
+            #expect(relativeError(value, expected) < 1e-14)
+        }
+        for (value, expected) in zip(fused.comoments, reference.comoments) {
+            #expect(Swift.abs(value - expected) <= 1e-12 * Swift.abs(expected) + 1e-12)
+        }
+        let poisoned = pointers([first, [Double](repeating: .nan, count: 1001)]) {
+            ChunkStatistics(functionValues: $0, count: 1001)
+        }
+        #expect(poisoned == nil)
+    }
 }
