@@ -47,4 +47,28 @@ public struct MonteCarloEstimate: Equatable, Sendable {
     public func meanCovariance(_ first: Int, _ second: Int) -> Double {
         covariance[2 * first][2 * second]
     }
+
+    /// The ratio `E[g_i²]/E[g_j²]` of two second moments with its relative
+    /// standard error by the delta method, which needs their covariance:
+    ///
+    ///     (se(R)/R)² ≈ Var(M_i)/M_i² + Var(M_j)/M_j² − 2 Cov(M_i, M_j)/(M_i M_j)
+    ///
+    /// e.g. `cond = σ² M_d/M_f` has the relative standard error of
+    /// `secondMomentRatio(1, over: 0)` when the functions are `[φ, φ']`.
+    /// The covariance term matters: φ and φ' see the same samples, so
+    /// their moments are correlated (for `sin(a x)`, perfectly
+    /// anticorrelated fluctuations of `sin²` and `cos²`).
+    ///
+    /// - Returns: the ratio and its relative standard error (NaN when the
+    ///   denominator is 0).
+    public func secondMomentRatio(
+        _ numerator: Int, over denominator: Int
+    ) -> (value: Double, relativeStandardError: Double) {
+        let top = moments[numerator].secondMoment
+        let bottom = moments[denominator].secondMoment
+        let variance = secondMomentCovariance(numerator, numerator) / (top * top)
+            + secondMomentCovariance(denominator, denominator) / (bottom * bottom)
+            - 2 * secondMomentCovariance(numerator, denominator) / (top * bottom)
+        return (top / bottom, max(variance, 0).squareRoot())
+    }
 }

@@ -190,4 +190,38 @@ struct MonteCarloTests {
         }
         #expect(poisoned == nil)
     }
+
+    @Test("the delta-method error of a ratio of moments: exact cases and a spread over seeds")
+    func ratioStandardError() throws {
+        // The same function twice: the ratio is 1 without any error, which
+        // only the covariance term can produce.
+        let same = try GaussianMonteCarlo.moments(
+            of: [HandWritten.sine(2), HandWritten.sine(2)], standardDeviation: 1,
+            samples: 5000, seed: 4)
+        let sameRatio = same.secondMomentRatio(1, over: 0)
+        #expect(sameRatio.value == 1)
+        #expect(sameRatio.relativeStandardError < 1e-6)
+
+        // sin(x) and cos(x) at σ = 1: the predicted relative error of
+        // M_d/M_f against the spread of the ratio over 40 seeds.
+        var ratios: [Double] = []
+        var predicted: [Double] = []
+        for seed in 0..<40 {
+            let estimate = try GaussianMonteCarlo.moments(
+                of: [HandWritten.sine(1), HandWritten.sineDerivative(1)], standardDeviation: 1,
+                samples: 4000, seed: UInt64(seed), threads: 1)
+            let ratio = estimate.secondMomentRatio(1, over: 0)
+            ratios.append(ratio.value)
+            predicted.append(ratio.relativeStandardError)
+        }
+        let mean = ratios.reduce(0, +) / Double(ratios.count)
+        let spread = (ratios.map { ($0 - mean) * ($0 - mean) }.reduce(0, +)
+            / Double(ratios.count - 1)).squareRoot() / mean
+        let typical = predicted.reduce(0, +) / Double(predicted.count)
+        // With 40 runs the sample spread is within about ±25 % of the truth.
+        #expect(spread > 0.65 * typical && spread < 1.5 * typical, "\(spread) vs \(typical)")
+        // The exact ratio E[cos²]/E[sin²] = (1 + e⁻²)/(1 − e⁻²) = coth 1.
+        let exact = 1 / tanh(1.0)
+        #expect(Swift.abs(mean - exact) < 4 * typical * exact / Double(ratios.count).squareRoot())
+    }
 }
