@@ -32,7 +32,18 @@ public struct QuadratureResult: Equatable, Sendable {
 /// Higher orders need fewer bisections on smooth integrands; lower orders
 /// adapt faster around kinks and peaks.
 public enum GaussKronrodRule: Int32, CaseIterable, Sendable {
-    case points15 = 1, points21, points31, points41, points51, points61
+    /// 15 points (7-point Gauss), exact for polynomials of degree 22.
+    case points15 = 1
+    /// 21 points (10-point Gauss), degree 31; the default.
+    case points21
+    /// 31 points (15-point Gauss), degree 46.
+    case points31
+    /// 41 points (20-point Gauss), degree 61.
+    case points41
+    /// 51 points (25-point Gauss), degree 76.
+    case points51
+    /// 61 points (30-point Gauss), degree 91.
+    case points61
 }
 
 /// Adaptive Gauss–Kronrod integration over Swift closures, through GSL's
