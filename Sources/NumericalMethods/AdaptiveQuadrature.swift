@@ -32,15 +32,15 @@ public struct QuadratureResult: Equatable, Sendable {
 /// Higher orders need fewer bisections on smooth integrands; lower orders
 /// adapt faster around kinks and peaks.
 public enum GaussKronrodRule: Int32, CaseIterable, Sendable {
-    /// 15 points (7-point Gauss), exact for polynomials of degree 22.
+    /// 15 points (7-point Gauss), exact for polynomials of degree 23.
     case points15 = 1
     /// 21 points (10-point Gauss), degree 31; the default.
     case points21
-    /// 31 points (15-point Gauss), degree 46.
+    /// 31 points (15-point Gauss), degree 47.
     case points31
     /// 41 points (20-point Gauss), degree 61.
     case points41
-    /// 51 points (25-point Gauss), degree 76.
+    /// 51 points (25-point Gauss), degree 77.
     case points51
     /// 61 points (30-point Gauss), degree 91.
     case points61
