@@ -61,6 +61,6 @@ let package = Package(
         .testTarget(name: "NumericalMethodsTests", dependencies: ["NumericalMethods"]),
         .testTarget(name: "GaussianMomentsTests", dependencies: ["GaussianMoments"]),
         .testTarget(name: "VI3NRTests", dependencies: ["VI3NR"]),
-        .testTarget(name: "vi3nrTests", dependencies: ["VI3NR"]),
+        .testTarget(name: "vi3nrTests", dependencies: ["VI3NR", "vi3nr"]),
     ]
 )

@@ -14,6 +14,9 @@ public enum BuiltinFunction: String, Hashable, Sendable, CaseIterable {
     case elu
     case leakyRelu = "leaky_relu"
     case sinc
+    /// The derivative of `sinc`, so that `sinc'` has a form that is exact
+    /// and finite at 0 (see `ScalarMath.dsinc`).
+    case dsinc
     case step
     case max, min, pow
 }

@@ -15,22 +15,75 @@ public struct CompiledFunction: Sendable {
     /// Evaluates the function at one point.
     public let evaluate: @Sendable (Double) -> Double
 
+    /// `output[i] = f(input[i])` in single precision. The two buffers
+    /// have the same count; they may be the same buffer.
+    public typealias FloatBlockEvaluator =
+        @Sendable (UnsafeBufferPointer<Float>, UnsafeMutableBufferPointer<Float>) -> Void
+
     /// Evaluates the function over a buffer.
     public let evaluateBlock: BlockEvaluator
 
+    /// Evaluates the function over a buffer of `Float`s.
+    ///
+    /// Compiled functions widen each chunk to `Double`, run the
+    /// double-precision kernel, and round each result to `Float` once, so
+    /// a value is the correctly rounded `Float` of the `Double` kernel's
+    /// value (the deep-network check evaluates φ on `Float` activations).
+    public let evaluateFloatBlock: FloatBlockEvaluator
+
     /// Wraps a scalar closure and a block evaluator that compute the same
-    /// function.
+    /// function; the `Float` block goes through the `Double` block, a
+    /// chunk at a time.
     public init(
         scalar: @escaping @Sendable (Double) -> Double,
         block: @escaping BlockEvaluator
     ) {
         self.evaluate = scalar
         self.evaluateBlock = block
+        self.evaluateFloatBlock = { input, output in
+            CompiledFunction.evaluateFloats(input, output, through: block)
+        }
+    }
+
+    /// Wraps a scalar closure and block evaluators in double and single
+    /// precision that compute the same function.
+    public init(
+        scalar: @escaping @Sendable (Double) -> Double,
+        block: @escaping BlockEvaluator,
+        floatBlock: @escaping FloatBlockEvaluator
+    ) {
+        self.evaluate = scalar
+        self.evaluateBlock = block
+        self.evaluateFloatBlock = floatBlock
     }
 
     /// Evaluates the function at one point.
     public func callAsFunction(_ x: Double) -> Double {
         evaluate(x)
+    }
+}
+
+extension CompiledFunction {
+    /// `Float` evaluation through a `Double` block evaluator: widen a chunk,
+    /// evaluate it, round it back.
+    static func evaluateFloats(
+        _ input: UnsafeBufferPointer<Float>, _ output: UnsafeMutableBufferPointer<Float>,
+        through block: BlockEvaluator
+    ) {
+        precondition(input.count == output.count, "block evaluation: buffers differ in length")
+        let chunkLength = 1024
+        var widened = [Double](repeating: 0, count: Swift.min(input.count, chunkLength))
+        var offset = 0
+        while offset < input.count {
+            let length = Swift.min(chunkLength, input.count - offset)
+            widened.withUnsafeMutableBufferPointer { buffer in
+                for index in 0..<length { buffer[index] = Double(input[offset + index]) }
+                let chunk = UnsafeMutableBufferPointer(rebasing: buffer[..<length])
+                block(UnsafeBufferPointer(chunk), chunk)
+                for index in 0..<length { output[offset + index] = Float(chunk[index]) }
+            }
+            offset += length
+        }
     }
 }
 
