@@ -2,6 +2,7 @@ import ActivationExpr
 import CVectorMath
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Gaussian expectations by Monte Carlo: reproducible, parallel, and
 /// evaluated a chunk of samples at a time with block evaluators.
@@ -49,9 +50,11 @@ public enum GaussianMonteCarlo {
         let chunkCount = (samples + chunkSize - 1) / chunkSize
         let results = ChunkResults(count: chunkCount)
         let workers = min(threads, chunkCount)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        // Each worker claims the next unclaimed chunk, so a thread slowed
+        // down by other work on the machine simply does fewer chunks.
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let sampler = ChunkSampler(functions: functions, sigma: sigma, seed: seed)
-            for chunk in stride(from: worker, to: chunkCount, by: workers) {
+            while let chunk = results.claimChunk() {
                 let count = min(chunkSize, samples - chunk * chunkSize)
                 results.store(sampler.run(chunk: chunk, count: count), at: chunk)
             }
@@ -101,17 +104,26 @@ struct ChunkOutcome {
     var badSample: (x: Double, value: Double)?
 }
 
-/// One slot per chunk, written by whichever thread ran the chunk.
+/// One slot per chunk, written by whichever thread ran the chunk, and the
+/// counter from which threads claim chunks.
 ///
-/// Each slot is written exactly once, by one thread, before
-/// `concurrentPerform` returns; it is read only afterwards. That is the
-/// whole synchronisation, hence `@unchecked Sendable`.
+/// The counter is atomic, so each chunk is claimed by exactly one thread;
+/// its slot is written once, by that thread, before `concurrentPerform`
+/// returns, and read only afterwards. That is the whole synchronisation,
+/// hence `@unchecked Sendable`.
 final class ChunkResults: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<ChunkOutcome?>
+    private let nextChunk = Atomic<Int>(0)
 
     init(count: Int) {
         slots = .allocate(capacity: count)
         slots.initialize(repeating: nil)
+    }
+
+    /// The next chunk nobody has claimed, or nil when all are taken.
+    func claimChunk() -> Int? {
+        let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+        return chunk < slots.count ? chunk : nil
     }
 
     deinit {
