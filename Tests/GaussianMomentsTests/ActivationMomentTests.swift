@@ -12,8 +12,8 @@ struct ActivationMomentTests {
     static func integrands(_ source: String) throws -> (GaussianIntegrand, GaussianIntegrand) {
         let activation = try Activation(parsing: source)
         return (
-            GaussianIntegrand(function: activation.function, breakpoints: activation.breakpoints),
-            GaussianIntegrand(function: activation.derivative, breakpoints: activation.breakpoints)
+            GaussianIntegrand.forwardSecondMoment(of: activation),
+            GaussianIntegrand.backwardSecondMoment(of: activation)
         )
     }
 
