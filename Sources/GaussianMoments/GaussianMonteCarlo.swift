@@ -12,12 +12,16 @@ import Synchronization
 /// deviates with the Box–Muller transform (`vm_box_muller`, SLEEF AVX2),
 /// scales them by σ, evaluates every function with its block evaluator
 /// and reduces `g` and `g²` to means and centred cross-products (two
-/// passes over data still in cache). Chunks are spread over the threads
-/// and their statistics merged in chunk order, so the result is the same
-/// to the last bit whatever the number of threads.
+/// passes over data still in cache). Threads claim blocks of 16 chunks;
+/// a block's chunks are merged in order, and the blocks in order, so the
+/// result is the same to the last bit whatever the number of threads, and
+/// the memory kept per block stays small even for 10^9 samples.
 public enum GaussianMonteCarlo {
     /// Samples per chunk: a few buffers of this size stay in L1/L2.
     static let chunkSize = 2048
+
+    /// Chunks per block, the unit of work a thread claims.
+    static let chunksPerBlock = 16
 
     /// The default number of samples.
     public static let defaultSamples = 1_000_000
@@ -48,23 +52,35 @@ public enum GaussianMonteCarlo {
         guard threads >= 1 else { throw .invalidThreadCount(threads) }
 
         let chunkCount = (samples + chunkSize - 1) / chunkSize
-        let results = ChunkResults(count: chunkCount)
-        let workers = min(threads, chunkCount)
-        // Each worker claims the next unclaimed chunk, so a thread slowed
-        // down by other work on the machine simply does fewer chunks.
+        let blockCount = (chunkCount + chunksPerBlock - 1) / chunksPerBlock
+        let results = ChunkResults(count: blockCount)
+        let workers = min(threads, blockCount)
+        let dimension = 2 * functions.count
+        // Each worker claims the next unclaimed block, so a thread slowed
+        // down by other work on the machine simply does fewer blocks.
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let sampler = ChunkSampler(functions: functions, sigma: sigma, seed: seed)
-            while let chunk = results.claimChunk() {
-                let count = min(chunkSize, samples - chunk * chunkSize)
-                results.store(sampler.run(chunk: chunk, count: count), at: chunk)
+            while let block = results.claimBlock() {
+                var outcome = ChunkOutcome(statistics: ChunkStatistics(dimension: dimension))
+                let first = block * chunksPerBlock
+                for chunk in first..<min(first + chunksPerBlock, chunkCount) {
+                    let count = min(chunkSize, samples - chunk * chunkSize)
+                    let chunkOutcome = sampler.run(chunk: chunk, count: count)
+                    if chunkOutcome.badSample != nil {
+                        outcome = chunkOutcome
+                        break
+                    }
+                    outcome.statistics.merge(chunkOutcome.statistics)
+                }
+                results.store(outcome, at: block)
             }
         }
 
-        // Merge in chunk order: the same sequence of operations whatever
+        // Merge in block order: the same sequence of operations whatever
         // the thread count. The first bad sample in chunk order is named.
-        var total = ChunkStatistics(dimension: 2 * functions.count)
-        for chunk in 0..<chunkCount {
-            let outcome = results.outcome(at: chunk)
+        var total = ChunkStatistics(dimension: dimension)
+        for block in 0..<blockCount {
+            let outcome = results.outcome(at: block)
             if let bad = outcome.badSample {
                 throw bad.value.isNaN
                     ? .undefined(x: bad.x, reason: "NaN at a Monte Carlo sample")
@@ -97,17 +113,17 @@ private extension GaussianMonteCarlo {
     }
 }
 
-/// What one chunk produced.
+/// What one chunk, or a block of chunks, produced.
 struct ChunkOutcome {
     var statistics: ChunkStatistics
     /// The first sample where a function was not finite.
     var badSample: (x: Double, value: Double)?
 }
 
-/// One slot per chunk, written by whichever thread ran the chunk, and the
-/// counter from which threads claim chunks.
+/// One slot per block of chunks, written by whichever thread ran the
+/// block, and the counter from which threads claim blocks.
 ///
-/// The counter is atomic, so each chunk is claimed by exactly one thread;
+/// The counter is atomic, so each block is claimed by exactly one thread;
 /// its slot is written once, by that thread, before `concurrentPerform`
 /// returns, and read only afterwards. That is the whole synchronisation,
 /// hence `@unchecked Sendable`.
@@ -120,8 +136,8 @@ final class ChunkResults: @unchecked Sendable {
         slots.initialize(repeating: nil)
     }
 
-    /// The next chunk nobody has claimed, or nil when all are taken.
-    func claimChunk() -> Int? {
+    /// The next block nobody has claimed, or nil when all are taken.
+    func claimBlock() -> Int? {
         let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
         return chunk < slots.count ? chunk : nil
     }
