@@ -38,7 +38,8 @@ struct ActivationMomentTests {
             for (label, integrand) in [("M_f", forward), ("M_d", backward)] {
                 let agreement = try GaussianCrossCheck.compare(
                     integrand, standardDeviation: sigma, samples: 20_000, seed: 17)
-                #expect(agreement.agrees, "\(source) \(label) σ = \(sigma): z = \(agreement.zScore)")
+                #expect(
+                    agreement.agrees, "\(source) \(label) σ = \(sigma): z = \(agreement.zScore)")
             }
         }
     }
