@@ -103,7 +103,8 @@ public enum GaussianQuadrature {
         // Step 4: panels, each integrated to its share of the tolerance.
         let panels = PanelLayout.panels(
             halfWidth: range.halfWidth, features: scan.features,
-            breakpoints: breakpoints, singularPoints: singularPoints)
+            breakpoints: breakpoints, singularPoints: singularPoints,
+            forcedEnds: scan.sharpExtremumPoints)
         var result = try PanelIntegration.integrate(
             integrand, sigma: sigma, panels: panels, breakpoints: breakpoints,
             relativeTolerance: tolerance,

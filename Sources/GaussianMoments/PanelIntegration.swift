@@ -8,6 +8,8 @@ enum PanelIntegration {
         var value = 0.0
         var errorEstimate = 0.0
         var evaluations = 0
+        /// `Σ |panel value|`, for the rounding error of the sum itself.
+        var absoluteSum = 0.0
     }
 
     /// Subintervals one panel may use; a panel holds about one period of
@@ -50,6 +52,7 @@ enum PanelIntegration {
                         weighted, from: panel.lower, to: panel.upper, rule: .points21,
                         absoluteTolerance: absolute, relativeTolerance: relative)
                 sum.value += result.value
+                sum.absoluteSum += Swift.abs(result.value)
                 sum.errorEstimate += result.errorEstimate
                 sum.evaluations += result.evaluations
             } catch {
@@ -58,6 +61,11 @@ enum PanelIntegration {
                     breakpoints: breakpoints)
             }
         }
+        // The rounding of the sum over panels, which GSL's per-panel
+        // estimates do not cover: at most (n − 1)·u·Σ|v| for n terms with
+        // unit round-off u = ε/2.
+        sum.errorEstimate += Double(max(panels.count - 1, 0)) * 0.5 * Double.ulpOfOne
+            * sum.absoluteSum
         return sum
     }
 }

@@ -29,7 +29,8 @@ enum PanelLayout {
         halfWidth: Double,
         features: [Double],
         breakpoints: [LocatedBreakpoint],
-        singularPoints: [Double]
+        singularPoints: [Double],
+        forcedEnds: [Double] = []
     ) -> [Panel] {
         // Events along the line: forced ends (breakpoints, singular
         // points) and features, which end a panel only every few.
@@ -40,6 +41,9 @@ enum PanelLayout {
         }
         for t in singularPoints where Swift.abs(t) < halfWidth {
             events.append((t, .forced(singular: true)))
+        }
+        for t in forcedEnds where Swift.abs(t) < halfWidth {
+            events.append((t, .forced(singular: false)))
         }
         for t in features where Swift.abs(t) < halfWidth {
             events.append((t, .feature))
