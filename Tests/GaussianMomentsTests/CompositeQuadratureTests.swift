@@ -116,3 +116,33 @@ struct CompositeQuadratureTests {
         #expect(Swift.abs(estimate.value - exact) <= estimate.errorEstimate)
     }
 }
+
+/// Narrow bumps away from the origin that the scan sees at a single grid
+/// point: panel ends at that sharp extremum let the adaptive rule find
+/// them (each failed before those ends existed).
+@Suite("Narrow off-centre bumps seen at one grid point")
+struct SharpExtremumTests {
+    /// `E[exp(−(z−b)²/c²)] = c/√(c² + 2s²) · exp(−b²/(c² + 2s²))`.
+    static func exact(centre: Double, width: Double, sigma: Double) -> Double {
+        let spread = width * width + 2 * sigma * sigma
+        return width / spread.squareRoot() * exp(-centre * centre / spread)
+    }
+
+    static let cases: [(centre: Double, width: Double, sigma: Double)] = [
+        (-0.543615966099269, 0.0026658753107460854, 3),
+        (-2.078907889257427, 0.00495094087815853, 11),
+        (2.0007258141040376, 0.007701442666520642, 11),
+        (0.9539037100698695, 0.007539106573815944, 11),
+    ]
+
+    @Test("narrow bump found and integrated to 1e-10", arguments: cases)
+    func narrowBump(centre: Double, width: Double, sigma: Double) throws {
+        let factor = -1 / (2 * width * width)
+        let bump = HandWritten.elementwise { exp(factor * ($0 - centre) * ($0 - centre)) }
+        let estimate = try GaussianQuadrature.expectation(
+            of: GaussianIntegrand(function: bump), standardDeviation: sigma)
+        expectAccurate(
+            estimate, exact: Self.exact(centre: centre, width: width, sigma: sigma),
+            "bump at \(centre), width \(width), σ = \(sigma)")
+    }
+}
