@@ -37,12 +37,15 @@ enum ScanGrid {
         ratio: geometricRatio, below: GaussianWeight.outerLimit)
 
     /// The coarse range-scan grid: step `RangeSelection.step` out to the
-    /// outer limit joined with the coarse geometric points, computed once.
+    /// outer limit joined with the coarse geometric points where they are
+    /// denser than it, computed once.
     static let coarsePoints: [Double] = {
         let limit = GaussianWeight.outerLimit
-        let cells = 2 * Int(limit / RangeSelection.step)
+        let step = RangeSelection.step
+        let cells = 2 * Int(limit / step)
         let uniform = (0...cells).map { limit * Double(2 * $0 - cells) / Double(cells) }
-        let magnitudes = geometricMagnitudes(ratio: coarseGeometricRatio, below: limit)
+        let magnitudes = geometricMagnitudes(
+            ratio: coarseGeometricRatio, below: step / (coarseGeometricRatio - 1))
         return union(uniform, magnitudes.reversed().map { -$0 } + magnitudes)
     }()
 
@@ -70,12 +73,14 @@ enum ScanGrid {
 
     /// The union of `cells + 1` uniform points on `[−halfWidth, halfWidth]`
     /// (with 0 among them when `cells` is even) and the geometric points
-    /// inside it from `|x| = smallestFeatureMagnitude` on, ascending and
-    /// without duplicates.
+    /// from `|x| = smallestFeatureMagnitude` out to where the uniform grid
+    /// is denser, ascending and without duplicates.
     static func points(halfWidth: Double, cells: Int, sigma: Double) -> [Double] {
         let uniform = (0...cells).map { halfWidth * Double(2 * $0 - cells) / Double(cells) }
         let innermost = smallestFeatureMagnitude / sigma
-        let magnitudes = fineMagnitudes.filter { $0 >= innermost && $0 < halfWidth }
+        let spacing = 2 * halfWidth / Double(cells)
+        let outermost = min(halfWidth, spacing / (geometricRatio - 1))
+        let magnitudes = fineMagnitudes.filter { $0 >= innermost && $0 < outermost }
         let geometric = magnitudes.reversed().map { -$0 } + magnitudes
         return union(uniform, geometric)
     }
