@@ -74,8 +74,9 @@ enum RangeSelection {
         if outermost >= limit {
             throw .divergent(
                 x: sigma * points[outermostIndex],
-                detail: "the integrand decays more slowly than the Gaussian weight "
-                    + "exp(-x^2/(2σ^2)) out to 38σ")
+                detail: "the integrand is still above 1e-20 of its peak at 38σ, where the "
+                    + "Gaussian weight leaves the range of doubles (or it converges too "
+                    + "slowly to compute)")
         }
         // The next grid magnitude beyond the outermost significant point:
         // the weighted integrand is negligible there.
