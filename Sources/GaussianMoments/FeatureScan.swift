@@ -91,7 +91,8 @@ struct FeatureScan {
             let locatorValues = integrand.breakpoints.map {
                 $0.locator.values(at: points, scale: sigma)
             }
-            let judged = Self.awayFrom(Self.breakpointCells(locatorValues), positions)
+            let breakpointCells = Self.breakpointCells(locatorValues)
+            let judged = Self.awayFrom(breakpointCells, positions)
             let cells = points.count - 1
             let crowded = Self.crowdedCells(judged, cells: cells)
             let isDense = judged.count * 4 > cells
@@ -114,9 +115,15 @@ struct FeatureScan {
                         : points[lower] + fraction * (points[lower + 1] - points[lower])
                 }
                 self.absoluteIntegralEstimate = Self.trapezoid(sample, integrand.transform)
-                self.sharpExtremumPoints = Self.sharpExtrema(values).flatMap { index in
-                    [points[index - 1], points[index], points[index + 1]]
+                // A kink of abs(sin(x)) is a sharp minimum too, but it is a
+                // located breakpoint already: no extra panel ends there.
+                let sharp = Self.sharpExtrema(values).map { Double($0) }
+                var sharpPoints: [Double] = []
+                for position in Self.awayFrom(breakpointCells, sharp) {
+                    let index = Int(position)
+                    sharpPoints += [points[index - 1], points[index], points[index + 1]]
                 }
+                self.sharpExtremumPoints = sharpPoints
                 return
             }
             // Refine everywhere, not only where it is crowded: an
