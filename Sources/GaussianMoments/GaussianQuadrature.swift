@@ -59,7 +59,7 @@ public struct QuadratureEstimate: Equatable, Sendable {
 ///    Gauss–Kronrod), or qags next to a singularity, and the values and
 ///    error estimates are summed.
 ///
-/// Smooth integrands (tanh, sigmoid) stop at the first scan (about 350
+/// Smooth integrands (tanh, sigmoid) stop at the first scan (about 320
 /// points) and need about seven panels and 150–200 evaluations;
 /// `sin(30x)` at σ = 20 needs about 1900 panels and 65 000 evaluations.
 public enum GaussianQuadrature {
