@@ -223,6 +223,12 @@ private extension BuiltinTable {
 
     /// `max` and `min`: the derivative of the argument that is selected,
     /// half of each at a tie; a kink where `a - b` changes sign.
+    ///
+    /// Known limit: the rule names each argument's derivative twice (in
+    /// its own branch and in the tie), because a weighted sum would blend
+    /// an infinite derivative of the argument not selected into NaN. So
+    /// `max` nested n levels deep has a derivative of about 2^n nodes, and
+    /// beyond about 17 levels `derivative()` refuses it as too large.
     static func extremum(
         _ function: BuiltinFunction,
         _ summary: String,
@@ -262,14 +268,20 @@ private extension BuiltinTable {
             unary: nil,
             binary: ScalarMath.elu,
             derivativeRule: { arguments, derivatives in
+                // Each argument's derivative appears once, times a slope
+                // that selects (so nested elu stays linear in size):
+                // (u > 0 ? 1 : alpha·e^u)·u' + (u > 0 ? 0 : e^u − 1)·alpha'.
                 let (u, alpha) = (arguments[0], arguments[1])
                 let (du, dalpha) = (derivatives[0], derivatives[1])
+                let isPositive = Expression.comparing(.greater, u, .number(0))
                 let exponential = Expression.call(.exp, [u])
-                let negativeSide = Expression.sum(
-                    .product(du, .product(alpha, exponential)),
-                    .product(dalpha, .difference(exponential, .number(1)))
+                let slope = Expression.choosing(
+                    isPositive, .number(1), .product(alpha, exponential)
                 )
-                return .choosing(.comparing(.greater, u, .number(0)), du, negativeSide)
+                let alphaSlope = Expression.choosing(
+                    isPositive, .number(0), .difference(exponential, .number(1))
+                )
+                return .sum(.product(du, slope), .product(dalpha, alphaSlope))
             },
             nonSmoothRule: kink("elu")
         )
@@ -284,10 +296,13 @@ private extension BuiltinTable {
             unary: nil,
             binary: ScalarMath.leakyRelu,
             derivativeRule: { arguments, derivatives in
+                // (u > 0 ? 1 : slope)·u' + (u > 0 ? 0 : u)·slope'.
                 let (u, slope) = (arguments[0], arguments[1])
                 let (du, dslope) = (derivatives[0], derivatives[1])
-                let negativeSide = Expression.sum(.product(slope, du), .product(dslope, u))
-                return .choosing(.comparing(.greater, u, .number(0)), du, negativeSide)
+                let isPositive = Expression.comparing(.greater, u, .number(0))
+                let uSlope = Expression.choosing(isPositive, .number(1), slope)
+                let slopeSlope = Expression.choosing(isPositive, .number(0), u)
+                return .sum(.product(du, uSlope), .product(dslope, slopeSlope))
             },
             nonSmoothRule: kink("leaky_relu")
         )

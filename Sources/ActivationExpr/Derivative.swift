@@ -30,13 +30,22 @@ extension Expression {
     ///
     /// - Throws: `ExpressionError.tooDeep` for an input deeper than
     ///   `ExpressionLimits.maximumDepth` (a second derivative of a very
-    ///   deep expression); `.nonFiniteConstant` when a constant part of
-    ///   the derivative is infinite or NaN (`d/dx 0^x` needs `log(0)`).
+    ///   deep expression); `.tooLarge` for a derivative of more than
+    ///   `ExpressionLimits.maximumWorkingSize` nodes (`max` nested dozens
+    ///   of levels deep doubles the size of its derivative per level);
+    ///   `.nonFiniteConstant` when a constant part of the derivative is
+    ///   infinite or NaN (`d/dx 0^x` needs `log(0)`).
     public func derivative() throws(ExpressionError) -> Expression {
+        let depth = try checkWorkingLimits()
         guard depth <= ExpressionLimits.maximumDepth else {
             throw ExpressionError.tooDeep(limit: ExpressionLimits.maximumDepth)
         }
-        let raw = Differentiator.derivative(of: self)
+        // The raw derivative shares subtrees (`max` uses the derivative of
+        // an argument in two branches), so nested `max` would double its
+        // size per level if walked as a tree; the size check refuses such
+        // a result before any pass walks it.
+        let raw = withStackFor(depth: depth) { Differentiator.derivative(of: self) }
+        try raw.checkWorkingLimits()
         return try raw.simplified()
     }
 }

@@ -14,13 +14,34 @@ extension Expression {
     /// operand is NaN; a conditional selects its branch and never blends,
     /// and a NaN condition gives NaN.
     public func evaluate(at x: Double) -> Double {
-        Evaluator.value(of: self, at: x, depth: 0)
+        // Shallow trees are walked on the calling thread; a walk that
+        // reaches `LargeStack.inlineDepth` starts again on a large stack.
+        var evaluator = Evaluator(limit: LargeStack.inlineDepth)
+        let value = evaluator.value(of: self, at: x, depth: 0)
+        guard evaluator.wentTooDeep else { return value }
+        return LargeStack.run {
+            var deepEvaluator = Evaluator(limit: ExpressionLimits.maximumWorkingDepth)
+            return deepEvaluator.value(of: self, at: x, depth: 0)
+        }
     }
 }
 
-private enum Evaluator {
-    static func value(of expression: Expression, at x: Double, depth: Int) -> Double {
-        guard depth < ExpressionLimits.maximumWorkingDepth else { return .nan }
+private struct Evaluator {
+    /// The deepest level this walk goes to; below it, the value is NaN.
+    let limit: Int
+
+    /// Set when the walk met the limit.
+    var wentTooDeep = false
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    mutating func value(of expression: Expression, at x: Double, depth: Int) -> Double {
+        guard depth < limit else {
+            wentTooDeep = true
+            return .nan
+        }
         let next = depth + 1
 
         switch expression {

@@ -190,6 +190,9 @@ extension Expression {
             let (leftCoefficient, leftRest) = left.splitCoefficient
             let (rightCoefficient, rightRest) = right.splitCoefficient
             let coefficient = leftCoefficient * rightCoefficient
+            // Nothing to split off: keep the node as it is (rebuilding it
+            // would make long products cost quadratic time per level).
+            if leftCoefficient == 1 && rightCoefficient == 1 { return (1, self) }
             guard coefficient != 0, NumberFormatting.isShort(coefficient) else {
                 return (1, self)
             }

@@ -25,13 +25,19 @@ public enum ExpressionError: Error, Hashable, Sendable, CustomStringConvertible 
     /// than is safe (see `ExpressionLimits`).
     case tooDeep(limit: Int)
 
+    /// A tree with more than `limit` nodes (counting shared subtrees once
+    /// per use): walking it would take too long (see `ExpressionLimits`).
+    case tooLarge(limit: Int)
+
     /// One sentence that says what is wrong.
     public var description: String {
         switch self {
         case .unboundParameters(let names):
             let list = names.map { "'\($0)'" }.joined(separator: ", ")
             let noun = names.count == 1 ? "parameter" : "parameters"
-            return "no value for the \(noun) \(list)"
+            let hints = names.compactMap(ExpressionError.builtinNameHint)
+            let hint = hints.isEmpty ? "" : " (" + hints.joined(separator: "; ") + ")"
+            return "no value for the \(noun) \(list)\(hint)"
         case .unknownParameter(let name, let suggestion):
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
             return "the expression has no parameter '\(name)'\(hint)"
@@ -46,6 +52,21 @@ public enum ExpressionError: Error, Hashable, Sendable, CustomStringConvertible 
             return "division by zero in \(subexpression)"
         case .tooDeep(let limit):
             return "the expression is nested more than \(limit) levels deep"
+        case .tooLarge(let limit):
+            return "the expression would have more than \(limit) nodes"
         }
+    }
+
+    /// For a parameter name that looks like a misspelled built-in name
+    /// (`sigmod`, `pj`), "did you mean the function 'sigmoid'?".
+    static func builtinNameHint(_ name: String) -> String? {
+        let functions = BuiltinFunction.allCases.map(\.rawValue)
+        let constants = NamedConstant.allCases.map(\.rawValue)
+        guard let match = NameSuggestion.closest(to: name, among: functions + constants + ["x"])
+        else { return nil }
+        let what = functions.contains(match)
+            ? "the function"
+            : match == "x" ? "the variable" : "the constant"
+        return "'\(name)': did you mean \(what) '\(match)'?"
     }
 }

@@ -17,6 +17,12 @@
 ///   most `5d + 6` levels deep (see `Expression.derivative()`), so a parsed
 ///   tree's derivative stays under this bound; passes still check it and
 ///   throw rather than trust it.
+/// - `maximumWorkingSize = 200_000` nodes for any tree a pass walks,
+///   counting a shared subtree once per use. A derivative can share
+///   subtrees (`max(a, b)'` uses `a'` in two branches), so nested `max`
+///   doubles its derivative per level; this bound turns that into an error
+///   instead of an exponential walk. Real derivatives have a few hundred
+///   nodes; a parsed tree has at most one per source character.
 /// - `maximumSourceLength = 10_000` Unicode scalars: activations are one
 ///   line; the bound keeps error reporting and lexing trivially cheap, and
 ///   megabytes of input are turned away before they are read.
@@ -28,6 +34,10 @@ public enum ExpressionLimits {
     /// longest path from the root to a leaf, counting parentheses as
     /// levels too.
     public static let maximumDepth = 200
+
+    /// The most nodes of any tree a pass walks (shared subtrees counted
+    /// once per use).
+    public static let maximumWorkingSize = 200_000
 
     /// The deepest tree any pass builds or walks, such as a derivative of
     /// a tree of `maximumDepth` levels.

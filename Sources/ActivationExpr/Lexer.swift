@@ -3,6 +3,11 @@
 struct SourceError: Error {
     let message: String
     let range: Range<Int>
+
+    /// Set on the error that stops a parse running on the caller's stack
+    /// when the input nests deeper than `LargeStack.inlineDepth`: the
+    /// parse then starts again on a large stack.
+    var requiresLargeStack = false
 }
 
 /// Splits source text into tokens.
@@ -164,9 +169,11 @@ struct Lexer {
             position += scalar == "!" ? 1 : 0
             kind = .comparison(.notEqual)
         case "=":
-            throw SourceError(message: "unexpected '='; did you mean '=='?", range: start..<position)
+            throw SourceError(message: "unexpected '='; did you mean '=='?",
+                              range: start..<position)
         case "!":
-            throw SourceError(message: "unexpected '!'; did you mean '!='?", range: start..<position)
+            throw SourceError(message: "unexpected '!'; did you mean '!='?",
+                              range: start..<position)
         default:
             throw SourceError(message: Lexer.describeUnexpected(scalar), range: start..<position)
         }
@@ -197,7 +204,8 @@ struct Lexer {
     }
 
     private static let superscriptDigits: [Unicode.Scalar: Int] = [
-        "⁰": 0, "¹": 1, "²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9,
+        "⁰": 0, "¹": 1, "²": 2, "³": 3, "⁴": 4,
+        "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9,
     ]
 }
 

@@ -18,7 +18,9 @@ enum NameSuggestion {
             let distance = editDistance(target, letters)
             let sharedStart = zip(letters, target).prefix { $0 == $1 }.count
             let rank = (distance, -sharedStart, Swift.abs(letters.count - target.count))
-            if distance <= allowed, best.map({ rank < $0.rank }) ?? true {
+            // A one-letter name is never a misspelling of another one.
+            if distance <= allowed, distance < target.count,
+               best.map({ rank < $0.rank }) ?? true {
                 best = (candidate, rank)
             }
         }

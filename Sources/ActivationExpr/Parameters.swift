@@ -23,7 +23,9 @@ extension Expression {
     ///   expression does not have, `.nonFiniteParameter` for an infinite
     ///   or NaN value, `.unboundParameters` listing every parameter left
     ///   without a value, `.tooDeep` for a tree over the working depth.
-    public func bindingParameters(_ values: [String: Double]) throws(ExpressionError) -> Expression {
+    public func bindingParameters(
+        _ values: [String: Double]
+    ) throws(ExpressionError) -> Expression {
         let names = parameterNames
         for name in values.keys.sorted() where !names.contains(name) {
             let suggestion = NameSuggestion.closest(to: name, among: names.sorted())
@@ -38,8 +40,8 @@ extension Expression {
         }
         guard !names.isEmpty else { return self }
 
-        try checkWorkingDepth()
-        return substituting(values)
+        let depth = try checkWorkingLimits()
+        return withStackFor(depth: depth) { substituting(values) }
     }
 
     /// The tree with the parameters in `values` replaced by numbers.

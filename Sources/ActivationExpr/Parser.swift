@@ -20,8 +20,19 @@ extension Expression {
         let scalars = try SourceText.scalars(of: source)
         do {
             let tokens = try Lexer.tokenize(scalars)
-            var parser = Parser(scalars: scalars, tokens: tokens)
-            return try parser.parseAll()
+            // Parse on the calling thread while the input nests shallowly;
+            // deeper input is parsed again on a large stack (`LargeStack`).
+            do {
+                var parser = Parser(scalars: scalars, tokens: tokens,
+                                    nestingLimit: LargeStack.inlineDepth)
+                return try parser.parseAll()
+            } catch where error.requiresLargeStack {
+                return try LargeStack.run { () throws(SourceError) in
+                    var parser = Parser(scalars: scalars, tokens: tokens,
+                                        nestingLimit: ExpressionLimits.maximumDepth)
+                    return try parser.parseAll()
+                }
+            }
         } catch {
             throw ParseError(message: error.message, range: error.range, in: scalars)
         }
@@ -77,9 +88,15 @@ struct Parser {
     var index = 0
     var nesting = 0
 
-    init(scalars: [Unicode.Scalar], tokens: [Token]) {
+    /// How deep this parse may nest: `ExpressionLimits.maximumDepth`, or
+    /// less on the caller's stack, where going deeper means starting again
+    /// on a large stack.
+    let nestingLimit: Int
+
+    init(scalars: [Unicode.Scalar], tokens: [Token], nestingLimit: Int) {
         self.scalars = scalars
         self.tokens = tokens
+        self.nestingLimit = nestingLimit
     }
 
     var current: Token { tokens[index] }
@@ -228,6 +245,9 @@ struct Parser {
 
     mutating func enterNesting() throws(SourceError) {
         nesting += 1
+        if nesting > nestingLimit && nestingLimit < ExpressionLimits.maximumDepth {
+            throw SourceError(message: "", range: current.range, requiresLargeStack: true)
+        }
         guard nesting <= ExpressionLimits.maximumDepth else {
             throw SourceError(
                 message: "the expression is nested more than "

@@ -138,7 +138,9 @@ enum NameResolver {
                           constantValue: value)
         }
         if name == "x" { return leaf(.variable, nil) }
-        if let constant = NamedConstant(rawValue: name) { return leaf(.constant(constant), constant.value) }
+        if let constant = NamedConstant(rawValue: name) {
+            return leaf(.constant(constant), constant.value)
+        }
         if BuiltinFunction(name: name) != nil {
             throw SourceError(message: "'\(name)' is a function; write \(name)(…)",
                               range: token.range)

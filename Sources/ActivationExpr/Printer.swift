@@ -12,9 +12,16 @@ extension Expression: CustomStringConvertible {
     /// parser and the other passes never build) prints its deepest parts
     /// as `…`, so that printing cannot overflow the stack.
     public var description: String {
-        var output = ""
-        Printer.write(self, into: &output, depth: 0)
-        return output
+        // Shallow trees print on the calling thread; one that reaches
+        // `LargeStack.inlineDepth` prints again on a large stack.
+        var printer = Printer(limit: LargeStack.inlineDepth)
+        printer.write(self, depth: 0)
+        guard printer.wentTooDeep else { return printer.output }
+        return LargeStack.run {
+            var deepPrinter = Printer(limit: ExpressionLimits.maximumWorkingDepth)
+            deepPrinter.write(self, depth: 0)
+            return deepPrinter.output
+        }
     }
 }
 
@@ -57,9 +64,22 @@ extension Expression {
     }
 }
 
-private enum Printer {
-    static func write(_ expression: Expression, into output: inout String, depth: Int) {
-        guard depth < ExpressionLimits.maximumWorkingDepth else {
+private struct Printer {
+    /// The deepest level printed; deeper parts print as `…`.
+    let limit: Int
+
+    /// Set when the printer met the limit.
+    var wentTooDeep = false
+
+    var output = ""
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    mutating func write(_ expression: Expression, depth: Int) {
+        guard depth < limit else {
+            wentTooDeep = true
             output += "…"
             return
         }
@@ -79,7 +99,7 @@ private enum Printer {
             // A negated plain number keeps its parentheses: `-3` would
             // read back as the number -3, not as the negation of 3.
             let needsParentheses = operand.precedence < .power || operand.numberValue != nil
-            write(operand, into: &output, depth: next, parenthesised: needsParentheses)
+            write(operand, depth: next, parenthesised: needsParentheses)
         case .binary(let operation, let left, let right):
             let level = expression.precedence
             let leftNeedsParentheses = operation == .power
@@ -88,41 +108,39 @@ private enum Printer {
             let rightNeedsParentheses = operation == .power
                 ? right.precedence < .prefix
                 : right.precedence <= level
-            write(left, into: &output, depth: next, parenthesised: leftNeedsParentheses)
+            write(left, depth: next, parenthesised: leftNeedsParentheses)
             switch operation {
             case .add, .subtract: output += " \(operation.rawValue) "
             case .multiply, .divide, .power: output += operation.rawValue
             }
-            write(right, into: &output, depth: next, parenthesised: rightNeedsParentheses)
+            write(right, depth: next, parenthesised: rightNeedsParentheses)
         case .comparison(let comparison, let left, let right):
-            write(left, into: &output, depth: next,
+            write(left, depth: next,
                   parenthesised: left.precedence <= .comparison)
             output += " \(comparison.rawValue) "
-            write(right, into: &output, depth: next,
+            write(right, depth: next,
                   parenthesised: right.precedence <= .comparison)
         case .conditional(let condition, let whenTrue, let whenFalse):
-            write(condition, into: &output, depth: next,
+            write(condition, depth: next,
                   parenthesised: condition.precedence <= .conditional)
             output += " ? "
-            write(whenTrue, into: &output, depth: next, parenthesised: false)
+            write(whenTrue, depth: next, parenthesised: false)
             output += " : "
-            write(whenFalse, into: &output, depth: next, parenthesised: false)
+            write(whenFalse, depth: next, parenthesised: false)
         case .call(let function, let arguments):
             output += function.rawValue
             output += "("
             for (index, argument) in arguments.enumerated() {
                 if index > 0 { output += ", " }
-                write(argument, into: &output, depth: next, parenthesised: false)
+                write(argument, depth: next, parenthesised: false)
             }
             output += ")"
         }
     }
 
-    static func write(
-        _ expression: Expression, into output: inout String, depth: Int, parenthesised: Bool
-    ) {
+    mutating func write(_ expression: Expression, depth: Int, parenthesised: Bool) {
         if parenthesised { output += "(" }
-        write(expression, into: &output, depth: depth)
+        write(expression, depth: depth)
         if parenthesised { output += ")" }
     }
 }

@@ -21,7 +21,9 @@ extension Expression {
     /// `a` that is infinite or NaN at some `x` (`0*log(x)` at `x = 0`, or
     /// `0/x` at `x = 0`) no longer makes the result NaN there; `a^0 → 1`
     /// gives 1 even at `a = 0`, as C's `pow` does. Reassociating numeric
-    /// factors (`2*(3*x)` → `6*x`) can change the last bit of a result.
+    /// factors (`2*(3*x)` → `6*x`) and chaining products (`a*(b*c)` →
+    /// `a*b*c`) can change the last bit of a result, and `-(a - b) → b - a`
+    /// the sign of a zero result.
     /// Identities that need more than this, such as `x - x → 0` (false for
     /// infinite `x`) or `x/x → 1` (false at 0), are not applied.
     ///
@@ -30,8 +32,10 @@ extension Expression {
     ///   `.divisionByZero`, or `.tooDeep` for a tree over
     ///   `ExpressionLimits.maximumWorkingDepth`.
     public func simplified() throws(ExpressionError) -> Expression {
-        try checkWorkingDepth()
-        return try Simplifier.simplify(self).expression
+        let depth = try checkWorkingLimits()
+        return try withStackFor(depth: depth) { () throws(ExpressionError) in
+            try Simplifier.simplify(self).expression
+        }
     }
 }
 
@@ -47,8 +51,10 @@ extension Expression {
     /// - Throws: `ExpressionError.nonFiniteConstant` or `.divisionByZero`
     ///   as `simplified()` does, `.tooDeep` over the working depth.
     public func foldingConstants() throws(ExpressionError) -> Expression {
-        try checkWorkingDepth()
-        return try Simplifier.fold(self).expression
+        let depth = try checkWorkingLimits()
+        return try withStackFor(depth: depth) { () throws(ExpressionError) in
+            try Simplifier.fold(self).expression
+        }
     }
 }
 

@@ -49,12 +49,39 @@ extension Expression {
     }
 
     /// Throws `ExpressionError.tooDeep` for a tree deeper than
-    /// `ExpressionLimits.maximumWorkingDepth`: the check every recursive
-    /// pass makes before it starts.
-    func checkWorkingDepth() throws(ExpressionError) {
-        guard depth <= ExpressionLimits.maximumWorkingDepth else {
-            throw ExpressionError.tooDeep(limit: ExpressionLimits.maximumWorkingDepth)
+    /// `ExpressionLimits.maximumWorkingDepth`, or `.tooLarge` for one with
+    /// more than `ExpressionLimits.maximumWorkingSize` nodes (counting a
+    /// shared subtree once per use): the check every pass over a whole
+    /// tree makes before it starts. The walk stops as soon as a limit is
+    /// passed, so it costs at most that many steps whatever the tree.
+    @discardableResult
+    func checkWorkingLimits() throws(ExpressionError) -> Int {
+        var size = 0
+        var deepest = 0
+        var pending: [(node: Expression, level: Int)] = [(self, 1)]
+        while let (node, level) = pending.popLast() {
+            size += 1
+            guard size <= ExpressionLimits.maximumWorkingSize else {
+                throw ExpressionError.tooLarge(limit: ExpressionLimits.maximumWorkingSize)
+            }
+            guard level <= ExpressionLimits.maximumWorkingDepth else {
+                throw ExpressionError.tooDeep(limit: ExpressionLimits.maximumWorkingDepth)
+            }
+            deepest = Swift.max(deepest, level)
+            for child in node.children {
+                pending.append((child, level + 1))
+            }
         }
+        return deepest
+    }
+
+    /// Runs a recursive pass over this tree, whose depth is `depth`: on the
+    /// calling thread when the tree is shallow, else on a thread with a
+    /// large stack (see `LargeStack`).
+    func withStackFor<Value, Failure: Error>(
+        depth: Int, _ pass: () throws(Failure) -> Value
+    ) throws(Failure) -> Value {
+        depth <= LargeStack.inlineDepth ? try pass() : try LargeStack.run(pass)
     }
 
     /// The same node with its children replaced (in the order of

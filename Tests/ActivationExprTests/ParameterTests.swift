@@ -1,0 +1,62 @@
+import Testing
+@testable import ActivationExpr
+
+@Suite("Parameters")
+struct ParameterTests {
+    @Test("binding replaces every parameter by its value")
+    func binding() throws {
+        let expression = try Expression.parse("w0*sin(w0*x) + s")
+        #expect(expression.parameterNames == ["w0", "s"])
+        let bound = try expression.bindingParameters(["w0": 30, "s": 0.5])
+        #expect(bound.parameterNames.isEmpty)
+        #expect(bound.description == "30*sin(30*x) + 0.5")
+        #expect(try Expression.parse("x").bindingParameters([:]) == .variable)
+    }
+
+    @Test("unbound parameters are listed, sorted")
+    func unbound() throws {
+        let expression = try Expression.parse("a*x + b*c")
+        #expect(throws: ExpressionError.unboundParameters(["a", "c"])) {
+            try expression.bindingParameters(["b": 1])
+        }
+        #expect(ExpressionError.unboundParameters(["a", "c"]).description
+            == "no value for the parameters 'a', 'c'")
+        #expect(ExpressionError.unboundParameters(["s"]).description == "no value for the parameter 's'")
+        // A name that looks like a misspelled built-in gets a hint.
+        #expect(ExpressionError.unboundParameters(["sigmod", "w0"]).description
+            == "no value for the parameters 'sigmod', 'w0' "
+            + "('sigmod': did you mean the function 'sigmoid'?)")
+        #expect(ExpressionError.unboundParameters(["pj"]).description
+            == "no value for the parameter 'pj' ('pj': did you mean the constant 'pi'?)")
+    }
+
+    @Test("a supplied name the expression does not have suggests the closest")
+    func unknown() throws {
+        let expression = try Expression.parse("w0*sin(w0*x)")
+        #expect(throws: ExpressionError.unknownParameter(name: "wo", suggestion: "w0")) {
+            try expression.bindingParameters(["w0": 1, "wo": 2])
+        }
+        #expect(throws: ExpressionError.unknownParameter(name: "sigma", suggestion: nil)) {
+            try expression.bindingParameters(["w0": 1, "sigma": 2])
+        }
+        #expect(ExpressionError.unknownParameter(name: "wo", suggestion: "w0").description
+            == "the expression has no parameter 'wo'; did you mean 'w0'?")
+    }
+
+    @Test("parameter values must be finite")
+    func nonFinite() throws {
+        #expect(throws: ExpressionError.nonFiniteParameter(name: "s", value: .infinity)) {
+            try Expression.parse("s*x").bindingParameters(["s": .infinity])
+        }
+        #expect(ExpressionError.nonFiniteParameter(name: "s", value: .nan).description
+            == "the parameter 's' must be finite, not nan")
+    }
+
+    @Test("parse, bind and simplify in one call")
+    func convenience() throws {
+        let expression = try Expression.parse("exp(-x^2/(2*s^2))", binding: ["s": 0.5])
+        #expect(expression.description == "exp(-x^2/0.5)")
+        #expect(throws: ParseError.self) { try Expression.parse("sin(", binding: [:]) }
+        #expect(throws: ExpressionError.self) { try Expression.parse("s*x", binding: [:]) }
+    }
+}
