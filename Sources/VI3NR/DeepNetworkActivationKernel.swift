@@ -1,14 +1,15 @@
 import ActivationExpr
 
-/// Applies a compiled activation and its derivative to a batch of `Float`
-/// preactivations, chunk by chunk, in parallel.
+/// Applies a compiled activation and its derivative to a block of `Float`
+/// preactivations, chunk by chunk, on the calling thread.
 ///
 /// The compiled block evaluators work on doubles; the network is in single
-/// precision, like the published experiment. Each worker converts a chunk
-/// of `chunkLength` floats to doubles, evaluates `φ` and `φ'` on it (so the
-/// three chunk buffers stay in the L1/L2 cache), and converts back.
+/// precision, like the published experiment. The kernel converts a chunk
+/// of `chunkLength` floats to doubles, evaluates `φ'` and `φ` on it (so the
+/// chunk buffers stay in the L1/L2 cache), and converts back. Parallelism
+/// comes from the caller, which hands each worker its own rows.
 struct DeepNetworkActivationKernel: Sendable {
-    /// Elements per chunk: 3 × 2048 doubles = 48 KiB of scratch per worker.
+    /// Elements per chunk: 2 × 2048 doubles = 32 KiB of scratch.
     static let chunkLength = 2048
 
     /// `φ`.
@@ -21,51 +22,45 @@ struct DeepNetworkActivationKernel: Sendable {
     struct NonFiniteOutputs {
         var function = false
         var derivative = false
+
+        /// Whether either output did.
+        var any: Bool { function || derivative }
+
+        /// Both records together.
+        func merged(with other: NonFiniteOutputs) -> NonFiniteOutputs {
+            NonFiniteOutputs(
+                function: function || other.function,
+                derivative: derivative || other.derivative)
+        }
     }
 
-    /// Writes `φ'(z)` into `derivatives` (when given) and then replaces
-    /// every `z` of `values` by `φ(z)`.
+    /// Scratch memory for `apply`: `2 · chunkLength` doubles, one per
+    /// worker.
+    static func makeScratch() -> UnsafeMutableBufferPointer<Double> {
+        .allocate(capacity: 2 * chunkLength)
+    }
+
+    /// Writes `φ'(z)` into `derivatives` and then replaces every `z` of
+    /// `values` by `φ(z)`; `derivatives` has the count of `values`.
     ///
     /// - Returns: whether either output held NaN, an infinity, or a double
     ///   beyond `Float`'s range (which becomes an infinity).
     func apply(
         to values: UnsafeMutableBufferPointer<Float>,
-        derivatives: UnsafeMutableBufferPointer<Float>?,
-        workers: Int
+        derivatives: UnsafeMutableBufferPointer<Float>,
+        scratch: UnsafeMutableBufferPointer<Double>
     ) -> NonFiniteOutputs {
-        let sharedValues = SharedBuffer(values)
-        let sharedDerivatives = derivatives.map(SharedBuffer.init)
-        let chunkCount = (values.count + Self.chunkLength - 1) / Self.chunkLength
-        let sliceCount = DeepNetworkParallel.sliceCount(count: chunkCount, workers: workers)
-        let flags = UnsafeMutableBufferPointer<NonFiniteOutputs>.allocate(capacity: sliceCount)
-        flags.initialize(repeating: NonFiniteOutputs())
-        defer { flags.deallocate() }
-        let sharedFlags = SharedBuffer(flags)
-
-        DeepNetworkParallel.forEachSlice(count: chunkCount, workers: workers) { slice, chunks in
-            let scratch = UnsafeMutableBufferPointer<Double>.allocate(
-                capacity: 3 * Self.chunkLength)
-            defer { scratch.deallocate() }
-
-            var outputs = NonFiniteOutputs()
-            for chunkIndex in chunks {
-                let start = chunkIndex * Self.chunkLength
-                let range = start ..< min(start + Self.chunkLength, sharedValues.buffer.count)
-                let chunkOutputs = applyToChunk(
-                    sharedValues.slice(range), derivatives: sharedDerivatives?.slice(range),
-                    scratch: scratch)
-                outputs.function = outputs.function || chunkOutputs.function
-                outputs.derivative = outputs.derivative || chunkOutputs.derivative
-            }
-            sharedFlags.buffer[slice] = outputs
+        var outputs = NonFiniteOutputs()
+        var start = 0
+        while start < values.count {
+            let range = start ..< min(start + Self.chunkLength, values.count)
+            outputs = outputs.merged(with: applyToChunk(
+                UnsafeMutableBufferPointer(rebasing: values[range]),
+                derivatives: UnsafeMutableBufferPointer(rebasing: derivatives[range]),
+                scratch: scratch))
+            start = range.upperBound
         }
-
-        var result = NonFiniteOutputs()
-        for flag in flags {
-            result.function = result.function || flag.function
-            result.derivative = result.derivative || flag.derivative
-        }
-        return result
+        return outputs
     }
 }
 
@@ -74,7 +69,7 @@ private extension DeepNetworkActivationKernel {
     /// doubles back to floats, with a finiteness check on the way out.
     func applyToChunk(
         _ values: UnsafeMutableBufferPointer<Float>,
-        derivatives: UnsafeMutableBufferPointer<Float>?,
+        derivatives: UnsafeMutableBufferPointer<Float>,
         scratch: UnsafeMutableBufferPointer<Double>
     ) -> NonFiniteOutputs {
         let count = values.count
@@ -86,10 +81,8 @@ private extension DeepNetworkActivationKernel {
         }
 
         var result = NonFiniteOutputs()
-        if let derivatives {
-            derivative.evaluateBlock(UnsafeBufferPointer(inputs), outputs)
-            result.derivative = !storeAsFloats(outputs, into: derivatives)
-        }
+        derivative.evaluateBlock(UnsafeBufferPointer(inputs), outputs)
+        result.derivative = !storeAsFloats(outputs, into: derivatives)
         function.evaluateBlock(UnsafeBufferPointer(inputs), outputs)
         result.function = !storeAsFloats(outputs, into: values)
         return result

@@ -76,6 +76,19 @@ public enum DeepNetworkCheck {
             backwardLayers: outcome.backwardLayers)
     }
 
+    /// The OpenBLAS core whose kernels the matrix products use, e.g.
+    /// "SkylakeX" or "Haswell", after the check's own selection (see
+    /// below). A diagnostic for the command line's verbose output.
+    ///
+    /// An OpenBLAS older than the CPU may fall back to its SSE-only
+    /// "Prescott" kernels, 4 to 6 times slower. Unless `OPENBLAS_CORETYPE`
+    /// is set, the first check in a process then asks OpenBLAS to choose
+    /// again, naming "SkylakeX" (AVX-512) or "Haswell" (AVX2), whichever the
+    /// CPU supports. Setting `OPENBLAS_CORETYPE` yourself overrides this.
+    public static var blasCoreName: String {
+        DeepNetworkBLASKernels.ensureSuitableKernels()
+    }
+
     /// Validates the configuration and runs both passes, optionally
     /// keeping `z_L` and the input gradient (for tests).
     static func propagate(
@@ -86,6 +99,7 @@ public enum DeepNetworkCheck {
         progress: DeepNetworkProgress? = nil
     ) throws(DeepNetworkError) -> DeepNetworkPropagation.Outcome {
         try configuration.validate()
+        DeepNetworkBLASKernels.ensureSuitableKernels()
 
         let threads = configuration.effectiveThreadCount
         let propagation = DeepNetworkPropagation(
@@ -93,7 +107,8 @@ public enum DeepNetworkCheck {
             kernel: DeepNetworkActivationKernel(function: function, derivative: derivative),
             workers: threads,
             progress: progress)
-        return try DeepNetworkMatrixProducts.withThreadCount(threads) { () throws(DeepNetworkError) in
+        // Each worker calls a single-threaded sgemm on its own rows.
+        return try DeepNetworkMatrixProducts.withThreadCount(1) { () throws(DeepNetworkError) in
             try propagation.run(keepingEndpoints: keepingEndpoints)
         }
     }

@@ -15,11 +15,22 @@ enum DeepNetworkRowStatistics {
         let sharedMatrix = SharedBuffer(matrix)
         let sharedVariances = SharedBuffer(variances)
         DeepNetworkParallel.forEachSlice(count: rows, workers: workers) { _, rowRange in
-            for row in rowRange {
-                let values = UnsafeBufferPointer(
-                    sharedMatrix.slice(row * columns ..< (row + 1) * columns))
-                sharedVariances.buffer[row] = variance(of: values)
-            }
+            rowVariances(
+                of: sharedMatrix.slice(rowRange.lowerBound * columns ..< rowRange.upperBound * columns),
+                columns: columns, into: sharedVariances.slice(rowRange))
+        }
+    }
+
+    /// The same on the calling thread: one variance per row of `matrix`
+    /// (`variances.count` rows of `columns` values) into `variances`.
+    static func rowVariances(
+        of matrix: UnsafeMutableBufferPointer<Float>, columns: Int,
+        into variances: UnsafeMutableBufferPointer<Double>
+    ) {
+        for row in 0 ..< variances.count {
+            let values = UnsafeBufferPointer(
+                rebasing: matrix[row * columns ..< (row + 1) * columns])
+            variances[row] = variance(of: values)
         }
     }
 
