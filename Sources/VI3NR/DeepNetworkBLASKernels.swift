@@ -83,9 +83,8 @@ private extension DeepNetworkBLASKernels {
     /// `OPENBLAS_CORETYPE = core`; true if it now uses them.
     static func reselect(core: String) -> Bool {
         typealias Routine = @convention(c) () -> Void
-        let defaultHandle = UnsafeMutableRawPointer(bitPattern: 0) // RTLD_DEFAULT
-        guard let quitSymbol = dlsym(defaultHandle, "gotoblas_dynamic_quit"),
-              let initSymbol = dlsym(defaultHandle, "gotoblas_dynamic_init") else {
+        guard let quitSymbol = DeepNetworkOpenBLASLibrary.symbol("gotoblas_dynamic_quit"),
+              let initSymbol = DeepNetworkOpenBLASLibrary.symbol("gotoblas_dynamic_init") else {
             return false
         }
         let quit = unsafeBitCast(quitSymbol, to: Routine.self)

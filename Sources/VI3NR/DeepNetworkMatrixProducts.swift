@@ -1,7 +1,9 @@
 import COpenBLAS
 
 /// The two single-precision matrix products of the deep-network check,
-/// by OpenBLAS's `cblas_sgemm`, on row-major batches (one sample per row).
+/// by OpenBLAS's `cblas_sgemm` (found in OpenBLAS itself, see
+/// `DeepNetworkOpenBLASLibrary`), on row-major batches (one sample per
+/// row).
 ///
 /// With `Z` the `B × n` batch of preactivations and `W` the `n × n` weights
 /// of a layer (`z_out = W · z_in` for one sample as a column):
@@ -61,7 +63,7 @@ private extension DeepNetworkMatrixProducts {
     ) {
         let rowCount = Int32(clamping: rows)
         let columnCount = Int32(clamping: width)
-        cblas_sgemm(
+        DeepNetworkOpenBLASLibrary.sgemm(
             CblasRowMajor, CblasNoTrans, transposeWeights ? CblasTrans : CblasNoTrans,
             rowCount, columnCount, columnCount,
             1, input.baseAddress, columnCount,
