@@ -20,9 +20,12 @@ import ActivationExpr
 ///
 /// How it computes:
 /// - The matrix products are OpenBLAS's `cblas_sgemm` in single precision,
-///   like the published experiment, on all cores (or `threadCount`).
+///   like the published experiment, on all cores (or `threadCount`): the
+///   batch is cut into fixed blocks of 512 samples, and each worker thread
+///   takes its blocks through the activation, a single-threaded `sgemm`
+///   and the statistics, so the cores never idle between steps.
 /// - `φ` and `φ'` are the compiled block evaluators, run on chunks of 2048
-///   values converted from `Float` to `Double` and back, in parallel.
+///   values converted from `Float` to `Double` and back.
 /// - The weights are drawn again from their seed in the backward pass
 ///   instead of being kept; `φ'(z_l)` is kept, as floats, instead of `z_l`.
 ///
@@ -30,21 +33,20 @@ import ActivationExpr
 /// (`DeepNetworkConfiguration.requiredBytes`), almost all of it the stored
 /// derivatives. At the published size (`L = 100, n = 1000, B = 10000`)
 /// that is 4.08 GB; the peak resident set measured by `/usr/bin/time -v`
-/// was 4.0 GiB (see the project README for the figure on this machine).
+/// was 4.0 GiB (4 016 000 KiB) on a 2-core machine.
 ///
-/// Reproducibility: the same seed gives the same inputs, weights and top
-/// gradients whatever the number of threads (each fixed chunk of random
-/// numbers has its own generator state), and the activation and the
-/// statistics do not depend on the thread count either. Whether
-/// `cblas_sgemm`'s summation order does is up to OpenBLAS: with this
-/// machine's OpenBLAS (0.3.21, pthreads) the results were bit-for-bit the
-/// same with 1 and 2 threads, but other builds or thread counts may split
-/// the inner sums differently. Same seed, same machine, same thread count:
-/// the same bits.
+/// Reproducibility: the same seed gives the same bits, whatever the number
+/// of threads, on the same machine and OpenBLAS build. The random draws
+/// come in fixed chunks, each with its own generator state; the blocks of
+/// samples are fixed and each product is a single-threaded `sgemm` of one
+/// block, so the summation order does not depend on the threads either.
+/// (A multithreaded `sgemm` of the whole batch did change the last bits
+/// between 1 and 2 threads.) Another OpenBLAS build or CPU may pick other
+/// kernels and so other bits.
 ///
-/// Thread safety: OpenBLAS's thread count is one setting for the whole
-/// process; the check sets it for its run and restores it afterwards, so
-/// two checks running at once may see each other's setting.
+/// Thread safety: checks may run at once. OpenBLAS's thread count is one
+/// setting for the whole process; the check sets it to 1 while any check
+/// runs and restores it after the last one.
 public enum DeepNetworkCheck {
     /// Runs the check for the activation `function` with derivative
     /// `derivative`.
@@ -108,7 +110,7 @@ public enum DeepNetworkCheck {
             workers: threads,
             progress: progress)
         // Each worker calls a single-threaded sgemm on its own rows.
-        return try DeepNetworkMatrixProducts.withThreadCount(1) { () throws(DeepNetworkError) in
+        return try DeepNetworkMatrixProducts.withSingleThreadedBLAS { () throws(DeepNetworkError) in
             try propagation.run(keepingEndpoints: keepingEndpoints)
         }
     }

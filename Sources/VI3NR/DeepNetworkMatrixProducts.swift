@@ -1,4 +1,5 @@
 import COpenBLAS
+import Synchronization
 
 /// The two single-precision matrix products of the deep-network check,
 /// by OpenBLAS's `cblas_sgemm` (found in OpenBLAS itself, see
@@ -38,18 +39,33 @@ enum DeepNetworkMatrixProducts {
         sgemm(input, weights, output, rows: rows, width: width, transposeWeights: false)
     }
 
-    /// Runs `body` with OpenBLAS set to `threads` threads, and restores the
-    /// previous count afterwards.
+    /// Runs `body` with OpenBLAS single-threaded, for callers that run
+    /// several products at once on their own threads, and restores
+    /// OpenBLAS's thread count when the last such caller has finished.
     ///
-    /// OpenBLAS's thread count is one setting for the whole process: two
-    /// checks running at once with different counts would each see the
-    /// other's setting part of the time.
-    static func withThreadCount<Result, Failure: Error>(
-        _ threads: Int, _ body: () throws(Failure) -> Result
+    /// OpenBLAS's thread count is one setting for the whole process. A
+    /// count of the callers inside makes overlapping checks (tests run in
+    /// parallel, say) safe: the first sets one thread, the last restores
+    /// what was there before. Other code that sets the count while a
+    /// check runs would still change it under the check.
+    static func withSingleThreadedBLAS<Result, Failure: Error>(
+        _ body: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        let previous = openblas_get_num_threads()
-        openblas_set_num_threads(Int32(clamping: threads))
-        defer { openblas_set_num_threads(previous) }
+        singleThreadedUsers.withLock { state in
+            if state.users == 0 {
+                state.previousThreadCount = openblas_get_num_threads()
+                openblas_set_num_threads(1)
+            }
+            state.users += 1
+        }
+        defer {
+            singleThreadedUsers.withLock { state in
+                state.users -= 1
+                if state.users == 0 {
+                    openblas_set_num_threads(state.previousThreadCount)
+                }
+            }
+        }
         return try body()
     }
 }
@@ -70,4 +86,15 @@ private extension DeepNetworkMatrixProducts {
             weights.baseAddress, columnCount,
             0, output.baseAddress, columnCount)
     }
+}
+
+private extension DeepNetworkMatrixProducts {
+    /// How many callers are inside `withSingleThreadedBLAS`, and the
+    /// thread count to restore after the last.
+    struct SingleThreadedState {
+        var users = 0
+        var previousThreadCount: Int32 = 1
+    }
+
+    static let singleThreadedUsers = Mutex(SingleThreadedState())
 }

@@ -83,3 +83,9 @@ enum TestActivation {
         }
     }
 }
+
+/// An activation and its derivative.
+struct CompiledFunctionPair {
+    let function: CompiledFunction
+    let derivative: CompiledFunction
+}
