@@ -190,7 +190,8 @@ private extension DeepNetworkPropagation {
     /// in a batch, `scratch` the worker's kernel scratch.
     func forEachRowBlock(
         _ body: @Sendable (
-            _ rows: Range<Int>, _ elements: Range<Int>, _ scratch: UnsafeMutableBufferPointer<Double>
+            _ rows: Range<Int>, _ elements: Range<Int>,
+            _ scratch: UnsafeMutableBufferPointer<Double>
         ) -> DeepNetworkActivationKernel.NonFiniteOutputs
     ) -> DeepNetworkActivationKernel.NonFiniteOutputs {
         let batch = configuration.batchSize

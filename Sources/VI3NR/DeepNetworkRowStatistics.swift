@@ -15,9 +15,10 @@ enum DeepNetworkRowStatistics {
         let sharedMatrix = SharedBuffer(matrix)
         let sharedVariances = SharedBuffer(variances)
         DeepNetworkParallel.forEachSlice(count: rows, workers: workers) { _, rowRange in
+            let elements = rowRange.lowerBound * columns ..< rowRange.upperBound * columns
             rowVariances(
-                of: sharedMatrix.slice(rowRange.lowerBound * columns ..< rowRange.upperBound * columns),
-                columns: columns, into: sharedVariances.slice(rowRange))
+                of: sharedMatrix.slice(elements), columns: columns,
+                into: sharedVariances.slice(rowRange))
         }
     }
 

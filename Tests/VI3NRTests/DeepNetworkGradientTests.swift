@@ -110,8 +110,9 @@ func inputGradientMatchesCentralDifferences(activation: String) throws {
         #expect(scale > 1e-3, "a vanishing gradient would make the check empty")
         for unit in 0 ..< 4 {
             let measured = Double(gradients[sample * 4 + unit])
-            #expect(Swift.abs(measured - expected[unit]) <= 1e-4 * scale,
-                    "\(activation): g[\(sample), \(unit)] = \(measured), finite difference \(expected[unit])")
+            let finiteDifference = expected[unit]
+            #expect(Swift.abs(measured - finiteDifference) <= 1e-4 * scale,
+                    "\(activation) g[\(sample), \(unit)]: \(measured) vs \(finiteDifference)")
         }
     }
 }
