@@ -1,32 +1,24 @@
 import Foundation
 
 /// Allocation of the large buffers of the deep-network check (batches and
-/// stored derivatives, 40 MB each at the published size, 4 GB in all),
-/// aligned to 2 MiB and marked for transparent huge pages.
+/// stored derivatives, 40 MB each at the published size, 4 GB in all).
 ///
-/// Why: the first touch of each page costs a page fault. With 4 KiB pages
-/// that is a million faults for 4 GB, measured at 1.4 s on this kind of
-/// machine once the memory is warm (and several times more on a virtual
-/// machine's first touch of memory); with 2 MiB pages, where the kernel
-/// offers them on request (`transparent_hugepage` set to `madvise` or
-/// `always`), the same memory takes a few hundred faults. Where huge pages
-/// are off, the advice is ignored and nothing else changes.
+/// `malloc` rather than `UnsafeMutableBufferPointer.allocate`, which stops
+/// the process when the system refuses the memory: here a refusal becomes
+/// `DeepNetworkError.insufficientMemory`.
+///
+/// The first touch of fresh memory is not free: the kernel zeroes each
+/// page, and on a virtual machine the host may have to back it first. On
+/// the 2-core machine of the published measurement that was 10–15 s of
+/// system time for the 4 GB of the published size. Asking for transparent
+/// huge pages (`madvise(MADV_HUGEPAGE)`) was tried and made no measurable
+/// difference there, so the buffers use ordinary pages.
 enum DeepNetworkLargeBuffer {
-    /// The alignment of every buffer: one huge page on x86-64.
-    static let alignment = 2 << 20
-
-    /// `count` uninitialised floats. `nil` only if the system refuses the
+    /// `count` uninitialised floats. `nil` if the system refuses the
     /// memory.
     static func allocateFloats(_ count: Int) -> UnsafeMutableBufferPointer<Float>? {
         let bytes = max(count, 1) * MemoryLayout<Float>.stride
-        var memory: UnsafeMutableRawPointer?
-        guard posix_memalign(&memory, alignment, bytes) == 0, let memory else {
-            return nil
-        }
-        if bytes >= alignment {
-            // Advice only: a failure leaves ordinary pages.
-            _ = madvise(memory, bytes, Int32(MADV_HUGEPAGE))
-        }
+        guard let memory = malloc(bytes) else { return nil }
         let floats = memory.bindMemory(to: Float.self, capacity: max(count, 1))
         return UnsafeMutableBufferPointer(start: floats, count: count)
     }
