@@ -19,9 +19,11 @@ import Foundation
 /// and `gotoblas_dynamic_init` (looked up at run time; builds without
 /// them are left as they are).
 ///
-/// Limit: the re-selection swaps the kernel table of the whole process; a
-/// BLAS call running on another thread at that moment could see the
-/// switch. It happens once, before the first product of the first check.
+/// Limit: the re-selection swaps the kernel table of the whole process
+/// and sets the environment variable for a moment (`setenv` is not safe
+/// against `getenv` on another thread); a BLAS call or an environment
+/// lookup running on another thread at that moment could see the switch.
+/// It happens once, before the first product of the first check.
 enum DeepNetworkBLASKernels {
     /// The name of the core OpenBLAS uses now, e.g. "SkylakeX".
     static var coreName: String {
