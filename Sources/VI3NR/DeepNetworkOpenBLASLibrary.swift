@@ -9,8 +9,10 @@ import Foundation
 /// lists first wins for the whole process, and with `libgslcblas` first
 /// the check's products ran on the reference triple loop, 90 times slower
 /// (measured: 19 s for one layer at the published size instead of 0.2 s).
-/// Looking the symbol up in the loaded OpenBLAS makes the check use
-/// OpenBLAS whatever the link order.
+/// The CGSL module map now links OpenBLAS, not `libgslcblas`, so the
+/// process-wide lookup finds OpenBLAS first; looking the symbol up in the
+/// loaded OpenBLAS keeps the check fast whatever the link order of a
+/// program that embeds the library.
 enum DeepNetworkOpenBLASLibrary {
     /// `cblas_sgemm`'s C signature.
     typealias SingleMatrixProduct = @convention(c) (
