@@ -1,1 +1,0 @@
-// The GaussianMoments module; its files arrive with their issues.
