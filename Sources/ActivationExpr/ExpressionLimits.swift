@@ -23,7 +23,9 @@
 ///   300 bytes per level; at 600 levels that is under 190 KiB, about a third
 ///   of a worker thread's 512 KiB, and a release build needs less. The
 ///   recursive passes themselves run on a large stack for deep trees (see
-///   `LargeStack`), so they do not bound these numbers.
+///   `LargeStack`), so they do not bound these numbers. The tests run
+///   every pass over the deepest trees these limits allow on a thread
+///   with a 512 KiB stack (and they pass with 256 KiB).
 /// - `maximumWorkingSize = 200_000` nodes for any tree a pass walks,
 ///   counting a shared subtree once per use. A derivative can share
 ///   subtrees (`max(a, b)'` uses `a'` in two branches), so nested `max`
@@ -37,9 +39,10 @@ public enum ExpressionLimits {
     /// The longest source text the parser reads, in Unicode scalars.
     public static let maximumSourceLength = 10_000
 
-    /// The deepest tree the parser builds: the number of nodes on the
-    /// longest path from the root to a leaf, counting parentheses as
-    /// levels too.
+    /// The deepest tree the parser builds (the number of nodes on the
+    /// longest path from the root to a leaf), and the deepest nesting it
+    /// reads (parentheses, arguments, prefix signs, exponents and
+    /// conditional branches each count a level).
     public static let maximumDepth = 100
 
     /// The most nodes of any tree a pass walks (shared subtrees counted
