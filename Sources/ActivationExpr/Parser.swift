@@ -312,10 +312,18 @@ struct Parser {
 
     // MARK: - Source positions
 
-    /// The source text of `range`.
+    /// The source text of `range` as an error message quotes it, on one
+    /// line: each run of white space (line breaks too) becomes one space,
+    /// and invisible characters show as `�`.
     func text(_ range: Range<Int>) -> String {
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
+        var lastWasSpace = false
+        for scalar in scalars[range.clamped(to: 0..<scalars.count)] {
+            let shown = ParseError.displayed(scalar)
+            if shown == " " && lastWasSpace { continue }
+            lastWasSpace = shown == " "
+            view.append(shown)
+        }
         return String(view)
     }
 
