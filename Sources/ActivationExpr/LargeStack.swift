@@ -42,9 +42,9 @@ enum LargeStack {
     /// runs on the calling thread instead.
     static func run<Value>(_ body: () -> Value) -> Value {
         withoutActuallyEscaping(body) { escapable in
-            let task = Task(body: escapable)
+            let task = HelperTask(body: escapable)
             let context = Unmanaged.passRetained(task).toOpaque()
-            defer { Unmanaged<Task<Value>>.fromOpaque(context).release() }
+            defer { Unmanaged<HelperTask<Value>>.fromOpaque(context).release() }
 
             var attributes = pthread_attr_t()
             pthread_attr_init(&attributes)
@@ -106,7 +106,7 @@ private protocol Runnable: AnyObject {
 /// The closure to run and, once it has run, its result. Only one thread
 /// touches it at a time: the helper thread runs it while the caller waits
 /// in `pthread_join`, and the caller reads the result afterwards.
-private final class Task<Value>: Runnable, @unchecked Sendable {
+private final class HelperTask<Value>: Runnable, @unchecked Sendable {
     let body: () -> Value
     var result: Value?
 
