@@ -1,0 +1,168 @@
+import ActivationExpr
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How far an expression's value can move when each math function's
+/// result moves by a few units in the last place: the yardstick for block
+/// kernel values, which replace libm calls by SLEEF calls (1–3 ulp apart)
+/// and small integer powers by products (within 2 ulp of `pow`).
+///
+/// The expression is evaluated several times, each time with every
+/// built-in function's and every power's result moved by up to
+/// `ulpsPerCall` ulp (all up, all down, and random mixtures), and the
+/// block value must lie within the range of those values widened by its
+/// own width and a few ulp. Where a last-bit change flips a comparison or
+/// crosses a domain edge (`step(sin(x) - c)`, `sqrt(1 - x^2)` near 1),
+/// some of the runs flip too and the range covers both outcomes.
+///
+/// Known limit: this is a sampled estimate, not a bound. A block value
+/// that differs only through a rare combination of last-bit moves the
+/// runs did not try would be reported although it is legitimate; each
+/// report is checked by hand before it is called a bug.
+struct RoundingSpread {
+    let expression: Expression
+    var generator: SplitMix
+
+    /// The largest move of one call's result, in ulp.
+    static let ulpsPerCall = 4.0
+
+    /// Random runs in addition to the all-up and all-down runs.
+    static let randomRuns = 10
+
+    init(expression: Expression, seed: UInt64) {
+        self.expression = expression
+        self.generator = SplitMix(state: seed)
+    }
+
+    /// Whether `block` is a value the expression can take at `x` when
+    /// its math functions are off by a few ulp.
+    mutating func admits(_ block: Double, at x: Double) -> Bool {
+        let values = runs(at: x)
+        if block.isNaN { return values.contains { $0.isNaN } }
+
+        if block.isInfinite {
+            return values.contains { $0 == block || ($0.isFinite && abs($0) > 0x1p1000 && ($0 > 0) == (block > 0)) }
+        }
+
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max() else {
+            // Every run overflowed or was undefined: a finite block value
+            // next to the overflow threshold is still plausible.
+            return values.contains { $0.isInfinite } && abs(block) > 0x1p1000
+        }
+        let magnitude = Swift.max(abs(low), abs(high))
+        let margin = (high - low) + 8 * magnitude.ulp + 8 * Double.leastNormalMagnitude
+        return block >= low - margin && block <= high + margin
+    }
+
+    /// The values of all runs, for a failure message.
+    mutating func describe(at x: Double) -> String {
+        "\(runs(at: x))"
+    }
+
+    /// The all-up run, the all-down run and the random runs.
+    mutating func runs(at x: Double) -> [Double] {
+        var up = PerturbedWalk(mode: .up)
+        var down = PerturbedWalk(mode: .down)
+        var values = [up.value(of: expression, at: x), down.value(of: expression, at: x)]
+        for run in 0..<Self.randomRuns {
+            var walk = PerturbedWalk(mode: .random(SplitMix(state: generator.next())))
+            walk.movesZeros = run % 2 == 1
+            values.append(walk.value(of: expression, at: x))
+        }
+        return values
+    }
+}
+
+/// A tree walk with the reference evaluator's semantics (see
+/// `Expression.evaluate(at:)`), whose function and power results are
+/// moved by a few ulp.
+struct PerturbedWalk {
+    enum Mode {
+        case up, down
+        case random(SplitMix)
+    }
+
+    var mode: Mode
+
+    /// Whether an exact 0 moves too. Both libraries return an exact 0
+    /// where the result is exactly 0 (`sin(0)`, `pow(0, y)`), and moving
+    /// it can turn `0^(-0^x)` into infinity; but near underflow one may
+    /// return 0 where the other returns a subnormal. Half the random runs
+    /// move zeros, the others do not.
+    var movesZeros = false
+
+    mutating func value(of expression: Expression, at x: Double) -> Double {
+        switch expression {
+        case .number(let value): return value
+        case .variable: return x
+        case .constant(let constant): return constant.value
+        case .parameter: return .nan
+        case .negate(let operand): return -value(of: operand, at: x)
+        case .binary(let operation, let left, let right):
+            let (a, b) = (value(of: left, at: x), value(of: right, at: x))
+            switch operation {
+            case .add: return a + b
+            case .subtract: return a - b
+            case .multiply: return a * b
+            case .divide: return a / b
+            case .power: return moved(pow(a, b))
+            }
+        case .comparison(let comparison, let left, let right):
+            let (a, b) = (value(of: left, at: x), value(of: right, at: x))
+            if a.isNaN || b.isNaN { return .nan }
+            return holds(comparison, a, b) ? 1 : 0
+        case .conditional(let condition, let whenTrue, let whenFalse):
+            let test = value(of: condition, at: x)
+            if test.isNaN { return .nan }
+            return test != 0 ? value(of: whenTrue, at: x) : value(of: whenFalse, at: x)
+        case .call(let function, let arguments):
+            let values = arguments.map { value(of: $0, at: x) }
+            return moved(function.definition.evaluate(values))
+        }
+    }
+
+    /// `value` moved by up to `RoundingSpread.ulpsPerCall` ulp (at least
+    /// by that many multiples of the smallest normal number, SLEEF's bound
+    /// near underflow).
+    mutating func moved(_ value: Double) -> Double {
+        guard value.isFinite, value != 0 || movesZeros else { return value }
+        let step = Swift.max(value.ulp, Double.leastNormalMagnitude)
+        let limit = RoundingSpread.ulpsPerCall
+        switch mode {
+        case .up: return value + limit * step
+        case .down: return value - limit * step
+        case .random(var generator):
+            let fraction = Double(generator.next() >> 11) * 0x1p-53
+            mode = .random(generator)
+            return value + (2 * fraction - 1) * limit * step
+        }
+    }
+
+    func holds(_ comparison: ComparisonOperator, _ a: Double, _ b: Double) -> Bool {
+        switch comparison {
+        case .less: return a < b
+        case .lessOrEqual: return a <= b
+        case .greater: return a > b
+        case .greaterOrEqual: return a >= b
+        case .equal: return a == b
+        case .notEqual: return a != b
+        }
+    }
+}
+
+/// SplitMix64, a small seeded generator: the fuzzer's runs must be
+/// reproducible from the input alone.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runs a coverage-guided fuzz target (libFuzzer, with AddressSanitizer)
+# against vi3nr's own code for a given number of seconds.
+#
+#   scripts/fuzz.sh [seconds] [target] [extra libFuzzer options...]
+#
+#   seconds  how long to fuzz (default 60)
+#   target   FuzzExpression (default): parser, printer, simplifier,
+#            derivative, constant folding, compiler and block kernels;
+#            FuzzDataFile: the input-gain data-file reader
+#
+# The fuzz targets live in their own package (Fuzz/), which depends on the
+# main package, so `swift build` and `swift test` of the main package never
+# see libFuzzer. Everything the run produces goes to fuzz-artifacts/
+# (ignored by git): the grown corpus, crash inputs, the log.
+#
+# Seeds: the examples of Grammar/valid.txt and Grammar/invalid.txt, plus
+# the committed inputs in Fuzz/Corpus/<target>/ (every input that once
+# broke something; each also has a regression test in the main suite).
+#
+# One worker on one core (-jobs=1 -workers=1): the build machine is shared.
+# A crash, a hang over 10 s (-timeout) or a sanitizer report stops the run,
+# and the input is saved as fuzz-artifacts/<target>/crash-… (or timeout-…);
+# rerun one input with: Fuzz/.build/release/<target> <file>
+set -euo pipefail
+
+seconds="${1:-60}"
+target="${2:-FuzzExpression}"
+shift $(( $# > 2 ? 2 : $# ))
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$root/fuzz-artifacts/$target"
+mkdir -p "$work/corpus" "$work/seeds"
+
+echo "building $target with -sanitize=fuzzer,address (release)…" >&2
+swift build --package-path "$root/Fuzz" -c release \
+    --sanitize=fuzzer --sanitize=address --product "$target" >&2
+binary="$root/Fuzz/.build/release/$target"
+
+options=()
+case "$target" in
+    FuzzExpression)
+        python3 "$root/scripts/fuzz-seeds.py" "$root/Grammar" "$work/seeds" >&2
+        options+=(-dict="$root/Fuzz/Dictionaries/expression.dict" -max_len=2048)
+        ;;
+    FuzzDataFile)
+        options+=(-max_len=4096)
+        ;;
+    *)
+        echo "error: unknown fuzz target '$target' (FuzzExpression or FuzzDataFile)" >&2
+        exit 2
+        ;;
+esac
+committed="$root/Fuzz/Corpus/$target"
+mkdir -p "$committed"
+
+# LeakSanitizer is off: the Swift runtime keeps metadata caches alive until
+# exit, which it would report as leaks of every input.
+# Swift's own crash backtracer is off: it reads memory that ASan then
+# reports as an overflow of its own, after the real report.
+export SWIFT_BACKTRACE="enable=no"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}"
+
+cd "$work"
+echo "fuzzing $target for $seconds s; log in $work/fuzz-0.log" >&2
+status=0
+"$binary" -jobs=1 -workers=1 -max_total_time="$seconds" -timeout=10 \
+    -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$work/" \
+    "${options[@]}" "$@" "$work/corpus" "$work/seeds" "$committed" || status=$?
+
+# libFuzzer writes a job's output to fuzz-<job>.log; show the summary.
+if [[ -f "$work/fuzz-0.log" ]]; then
+    grep -E "^(stat::|#[0-9]+ +DONE|==[0-9]+==|SUMMARY|FUZZ FAILURE|  input:)|Done " \
+        "$work/fuzz-0.log" | tail -n 30 >&2 || true
+fi
+ls "$work"/crash-* "$work"/timeout-* "$work"/oom-* 2>/dev/null >&2 || true
+exit "$status"
