@@ -85,9 +85,11 @@ extension Expression {
 
         let (leftCoefficient, leftRest) = left.splitCoefficient
         let (rightCoefficient, rightRest) = right.splitCoefficient
+        if leftCoefficient == 0 || rightCoefficient == 0 { return .number(0) }
+        // A product of coefficients that underflows to 0 (1e-200·1e-200)
+        // or is not short is not gathered: the factors stay where they are.
         let coefficient = leftCoefficient * rightCoefficient
-        if coefficient == 0 { return .number(0) }
-        guard NumberFormatting.isShort(coefficient) else {
+        guard coefficient != 0, NumberFormatting.isShort(coefficient) else {
             return .binary(.multiply, left, right)
         }
         return scaled(chained(leftRest, rightRest), by: coefficient)

@@ -80,10 +80,29 @@ enum Simplifier {
 
         try check(expression, childExpressions, childValues)
 
-        return Result(
-            expression: rebuild(expression, childExpressions),
-            constantValue: constantValue(of: expression, children: childValues)
-        )
+        let rebuilt = rebuild(expression, childExpressions)
+        let value = constantValue(of: expression, children: childValues)
+            ?? revealedConstantValue(of: rebuilt, children: children)
+        return Result(expression: rebuilt, constantValue: value)
+    }
+
+    /// The value of a rebuilt node that an identity made constant although
+    /// the node was not: `1^a`, `a^0`, `0*a`, `0/a` drop a varying `a`, and
+    /// `c ? a : b` with a constant `c` keeps one branch, which may be
+    /// constant. Without this the node above would not know it is
+    /// constant, and a part that is not finite (`0^-(1^x)` is `0^-1`)
+    /// would escape the check. The identities only ever leave a number or
+    /// one of the children, so those are the cases to recognise.
+    static func revealedConstantValue(of rebuilt: Expression, children: [Result]) -> Double? {
+        switch rebuilt {
+        case .number(let value):
+            return value
+        case .constant(let constant):
+            return constant.value
+        default:
+            return children.first { $0.constantValue != nil && $0.expression == rebuilt }?
+                .constantValue
+        }
     }
 
     /// Replaces every constant part by its value, rewriting nothing else.
