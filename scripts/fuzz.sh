@@ -73,5 +73,14 @@ if [[ -f "$work/fuzz-0.log" ]]; then
     grep -E "^(stat::|#[0-9]+ +DONE|==[0-9]+==|SUMMARY|FUZZ FAILURE|  input:)|Done " \
         "$work/fuzz-0.log" | tail -n 30 >&2 || true
 fi
+# One line per run in fuzz-artifacts/history.txt: how long, how many
+# executions, how it ended.
+if [[ -f "$work/fuzz-0.log" ]]; then
+    executions="$(grep -o 'number_of_executed_units: *[0-9]*' "$work/fuzz-0.log" \
+        | tail -n 1 | grep -o '[0-9]*$' || echo '?')"
+    echo "$(date -u +%FT%TZ) $target seconds=$seconds executions=$executions exit=$status" \
+        >> "$root/fuzz-artifacts/history.txt"
+    cp "$work/fuzz-0.log" "$work/fuzz-$(date -u +%Y%m%dT%H%M%S).log"
+fi
 ls "$work"/crash-* "$work"/timeout-* "$work"/oom-* 2>/dev/null >&2 || true
 exit "$status"

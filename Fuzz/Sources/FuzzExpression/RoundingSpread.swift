@@ -69,7 +69,7 @@ struct RoundingSpread {
         var values = [up.value(of: expression, at: x), down.value(of: expression, at: x)]
         for run in 0..<Self.randomRuns {
             var walk = PerturbedWalk(mode: .random(SplitMix(state: generator.next())))
-            walk.movesZeros = run % 2 == 1
+            walk.movesExactValues = run % 2 == 1
             values.append(walk.value(of: expression, at: x))
         }
         return values
@@ -87,12 +87,14 @@ struct PerturbedWalk {
 
     var mode: Mode
 
-    /// Whether an exact 0 moves too. Both libraries return an exact 0
-    /// where the result is exactly 0 (`sin(0)`, `pow(0, y)`), and moving
-    /// it can turn `0^(-0^x)` into infinity; but near underflow one may
-    /// return 0 where the other returns a subnormal. Half the random runs
-    /// move zeros, the others do not.
-    var movesZeros = false
+    /// Whether results with an exact value move too: 0 and whole numbers
+    /// (`sin(0)`, `pow(0, y)`, `pow(x, 0)`, `exp(0)`). Both libraries
+    /// return those exactly, and moving them can change a result
+    /// completely: `0^(-0^x)` becomes infinite, `x^(1 + ε)` at negative
+    /// `x` NaN. But near underflow one library may return 0 where the
+    /// other returns a subnormal. Half the random runs move them, the
+    /// others do not.
+    var movesExactValues = false
 
     mutating func value(of expression: Expression, at x: Double) -> Double {
         switch expression {
@@ -128,7 +130,8 @@ struct PerturbedWalk {
     /// by that many multiples of the smallest normal number, SLEEF's bound
     /// near underflow).
     mutating func moved(_ value: Double) -> Double {
-        guard value.isFinite, value != 0 || movesZeros else { return value }
+        let isExact = value == value.rounded() && abs(value) < 0x1p53
+        guard value.isFinite, !isExact || movesExactValues else { return value }
         let step = Swift.max(value.ulp, Double.leastNormalMagnitude)
         let limit = RoundingSpread.ulpsPerCall
         switch mode {
