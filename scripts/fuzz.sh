@@ -64,6 +64,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
 cd "$work"
 echo "fuzzing $target for $seconds s; log in $work/fuzz-0.log" >&2
 status=0
+started=$SECONDS
 "$binary" -jobs=1 -workers=1 -max_total_time="$seconds" -timeout=10 \
     -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$work/" \
     "${options[@]}" "$@" "$work/corpus" "$work/seeds" "$committed" || status=$?
@@ -78,7 +79,7 @@ fi
 if [[ -f "$work/fuzz-0.log" ]]; then
     executions="$(grep -o 'number_of_executed_units: *[0-9]*' "$work/fuzz-0.log" \
         | tail -n 1 | grep -o '[0-9]*$' || echo '?')"
-    echo "$(date -u +%FT%TZ) $target seconds=$seconds executions=$executions exit=$status" \
+    echo "$(date -u +%FT%TZ) $target seconds=$(( SECONDS - started )) executions=$executions exit=$status" \
         >> "$root/fuzz-artifacts/history.txt"
     cp "$work/fuzz-0.log" "$work/fuzz-$(date -u +%Y%m%dT%H%M%S).log"
 fi
