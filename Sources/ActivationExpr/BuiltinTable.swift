@@ -268,9 +268,12 @@ private extension BuiltinTable {
             unary: nil,
             binary: ScalarMath.elu,
             derivativeRule: { arguments, derivatives in
-                // Each argument's derivative appears once, times a slope
-                // that selects (so nested elu stays linear in size):
-                // (u > 0 ? 1 : alpha·e^u)·u' + (u > 0 ? 0 : e^u − 1)·alpha'.
+                // Each argument's derivative appears once (so nested elu
+                // stays linear in size): u' times a slope that selects,
+                // plus a term in alpha' that is selected, not multiplied
+                // by a selected 0, because alpha is unused for u > 0 and
+                // may be NaN there (`elu(1 + x^2, log(x))` at x < 0):
+                // (u > 0 ? 1 : alpha·e^u)·u' + (u > 0 ? 0 : (e^u − 1)·alpha').
                 let (u, alpha) = (arguments[0], arguments[1])
                 let (du, dalpha) = (derivatives[0], derivatives[1])
                 let isPositive = Expression.comparing(.greater, u, .number(0))
@@ -278,10 +281,13 @@ private extension BuiltinTable {
                 let slope = Expression.choosing(
                     isPositive, .number(1), .product(alpha, exponential)
                 )
-                let alphaSlope = Expression.choosing(
-                    isPositive, .number(0), .difference(exponential, .number(1))
+                let fromArgument = Expression.product(du, slope)
+                if dalpha.isNumber(0) { return fromArgument }
+                let fromAlpha = Expression.choosing(
+                    isPositive, .number(0),
+                    .product(.difference(exponential, .number(1)), dalpha)
                 )
-                return .sum(.product(du, slope), .product(dalpha, alphaSlope))
+                return .sum(fromArgument, fromAlpha)
             },
             nonSmoothRule: kink("elu")
         )
@@ -296,13 +302,19 @@ private extension BuiltinTable {
             unary: nil,
             binary: ScalarMath.leakyRelu,
             derivativeRule: { arguments, derivatives in
-                // (u > 0 ? 1 : slope)·u' + (u > 0 ? 0 : u)·slope'.
+                // (u > 0 ? 1 : slope)·u' + (u > 0 ? 0 : u·slope'): the
+                // slope is unused for u > 0 and may be NaN there, so its
+                // term is selected, not multiplied by a selected 0.
                 let (u, slope) = (arguments[0], arguments[1])
                 let (du, dslope) = (derivatives[0], derivatives[1])
                 let isPositive = Expression.comparing(.greater, u, .number(0))
                 let uSlope = Expression.choosing(isPositive, .number(1), slope)
-                let slopeSlope = Expression.choosing(isPositive, .number(0), u)
-                return .sum(.product(du, uSlope), .product(dslope, slopeSlope))
+                let fromArgument = Expression.product(du, uSlope)
+                if dslope.isNumber(0) { return fromArgument }
+                let fromSlope = Expression.choosing(
+                    isPositive, .number(0), .product(u, dslope)
+                )
+                return .sum(fromArgument, fromSlope)
             },
             nonSmoothRule: kink("leaky_relu")
         )

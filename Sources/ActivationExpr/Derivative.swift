@@ -63,7 +63,14 @@ enum Differentiator {
         case .binary(let operation, let left, let right):
             return binaryDerivative(operation, left, right)
         case .conditional(let condition, let whenTrue, let whenFalse):
-            return .choosing(condition, derivative(of: whenTrue), derivative(of: whenFalse))
+            // Both branches constant: the derivative is 0, as for a
+            // comparison and a call on constants. Kept as `c ? 0 : 0` it
+            // would not count as 0 where that matters (an exponent
+            // `u^(c ? 2 : 3)` would take the general power rule, NaN for
+            // a negative base).
+            let (trueDerivative, falseDerivative) = (derivative(of: whenTrue), derivative(of: whenFalse))
+            if trueDerivative.isNumber(0) && falseDerivative.isNumber(0) { return .number(0) }
+            return .choosing(condition, trueDerivative, falseDerivative)
         case .call(let function, let arguments):
             let derivatives = arguments.map(derivative(of:))
             if derivatives.allSatisfy({ $0.isNumber(0) }) { return .number(0) }

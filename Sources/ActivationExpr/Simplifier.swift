@@ -80,10 +80,34 @@ enum Simplifier {
 
         try check(expression, childExpressions, childValues)
 
-        let rebuilt = rebuild(expression, childExpressions)
-        let value = constantValue(of: expression, children: childValues)
-            ?? revealedConstantValue(of: rebuilt, children: children)
+        let computed = constantValue(of: expression, children: childValues)
+        let rebuilt = decided(expression, childExpressions, childValues, value: computed)
+            ?? rebuild(expression, childExpressions)
+        let value = computed ?? revealedConstantValue(of: rebuilt, children: children)
         return Result(expression: rebuilt, constantValue: value)
+    }
+
+    /// A comparison whose operands are constant, as the number it gives,
+    /// and a conditional whose condition is constant, as the branch it
+    /// selects, also where the constants are not plain numbers
+    /// (`pi >= 1.5`, `1e-5^-1`), which the constructors cannot fold.
+    /// Otherwise the derivative of `x^(pi >= 1.5 ? 2 : 0.5)` would keep a
+    /// conditional exponent and go through the general power rule, which
+    /// is NaN for a negative base. A constant condition is finite (the
+    /// check has run), so selecting loses no NaN.
+    static func decided(
+        _ expression: Expression, _ children: [Expression], _ values: [Double?],
+        value: Double?
+    ) -> Expression? {
+        switch expression {
+        case .comparison:
+            return value.map(Expression.number)
+        case .conditional:
+            guard let condition = values[0] else { return nil }
+            return condition != 0 ? children[1] : children[2]
+        default:
+            return nil
+        }
     }
 
     /// The value of a rebuilt node that an identity made constant although

@@ -44,3 +44,44 @@ struct FuzzRegressionTests {
         #expect(simplified.evaluate(at: 1e200) == 1, "simplified to \(simplified)")
     }
 }
+
+/// Derivatives that were NaN where the function is smooth, found by the
+/// derivative property tests (PropertyDerivativeTests).
+@Suite("Property regressions: derivatives")
+struct DerivativeRegressionTests {
+    /// `pi >= 1.5` is constant, but only comparisons of plain numbers
+    /// were folded, so the exponent kept its conditional, its derivative
+    /// was `pi >= 1.5 ? 0 : 0` rather than 0, and the general power rule
+    /// (through `log(u)`) made the derivative NaN for a negative base.
+    @Test("a conditional on a constant comparison selects its branch")
+    func constantComparisonSelectsBranch() throws {
+        let simplified = try Expression.parse("x^(pi >= 1.5 ? 2 : 0.5)").simplified()
+        #expect(simplified.description == "x^2")
+        let activation = try Activation(parsing: "x^(pi >= 1.5 ? 2 : 0.5)")
+        #expect(activation.derivative(-1.5) == -3)
+    }
+
+    /// `c ? 2 : 3` has derivative `c ? 0 : 0`, which was not recognised
+    /// as 0, so `u^(c ? 2 : 3)` went through the general power rule.
+    @Test("a conditional between constants has derivative 0")
+    func conditionalBetweenConstants() throws {
+        let derivative = try Expression.parse("(x - 3)^(x > 0 ? 2 : 3)").derivative()
+        #expect(derivative.evaluate(at: 1) == -4, "\(derivative)")
+        #expect(derivative.evaluate(at: -1) == 48, "\(derivative)")
+    }
+
+    /// The slope of `leaky_relu` and the `alpha` of `elu` are not used
+    /// where the first argument is positive, but their derivatives were
+    /// multiplied by a selected 0 there, so an undefined slope
+    /// (`sqrt(x)` at `x < 0`) made the derivative NaN.
+    @Test("an unused slope or alpha does not leak NaN into the derivative",
+          arguments: ["leaky_relu(1 + x^2, sqrt(x))", "elu(1 + x^2, log(x))"])
+    func unusedSlope(source: String) throws {
+        let activation = try Activation(parsing: source)
+        #expect(activation.function(-1) == 2)
+        #expect(activation.derivative(-1) == -2, "\(activation.derivativeExpression)")
+        // Where the slope is used, it still counts: d/dx (x*sqrt(-x)) at -1.
+        let negative = try Activation(parsing: "leaky_relu(x, sqrt(-x))")
+        #expect(Swift.abs(negative.derivative(-1) - 1.5) <= 1e-15)
+    }
+}
