@@ -92,7 +92,8 @@ extension Expression {
         guard coefficient != 0, NumberFormatting.isShort(coefficient) else {
             return .binary(.multiply, left, right)
         }
-        return scaled(chained(leftRest, rightRest), by: coefficient)
+        let gathered = scaled(chained(leftRest, rightRest), by: coefficient)
+        return gathered.hasSafeNumericPrefix ? gathered : .binary(.multiply, left, right)
     }
 
     /// `a / b`. Numeric factors on both sides cancel into the numerator
@@ -113,18 +114,20 @@ extension Expression {
         guard let denominator = rightRest else { return .binary(.divide, left, right) }
         let numerator = leftRest ?? .number(1)
 
+        let moved: Expression
         if Swift.abs(rightCoefficient) == 1 {
             let sign = rightCoefficient
-            return .binary(.divide, scaled(numerator, by: leftCoefficient * sign), denominator)
-        }
-        if Swift.abs(leftCoefficient) == 1 {
+            moved = .binary(.divide, scaled(numerator, by: leftCoefficient * sign), denominator)
+        } else if Swift.abs(leftCoefficient) == 1 {
             return .binary(.divide, left, right)
+        } else {
+            let coefficient = leftCoefficient / rightCoefficient
+            guard coefficient != 0, NumberFormatting.isShort(coefficient) else {
+                return .binary(.divide, left, right)
+            }
+            moved = .binary(.divide, scaled(numerator, by: coefficient), denominator)
         }
-        let coefficient = leftCoefficient / rightCoefficient
-        guard coefficient != 0, NumberFormatting.isShort(coefficient) else {
-            return .binary(.divide, left, right)
-        }
-        return .binary(.divide, scaled(numerator, by: coefficient), denominator)
+        return moved.hasSafeNumericPrefix ? moved : .binary(.divide, left, right)
     }
 
     /// `a ^ b`.
@@ -242,6 +245,46 @@ extension Expression {
             return .binary(.multiply, chained(left, first) ?? left, second)
         }
         return .binary(.multiply, left, right)
+    }
+
+    /// Whether the numbers a product multiplies first have a product
+    /// that neither overflows nor underflows.
+    ///
+    /// Gathering a coefficient reorders a product: `(0.7*1e308/x)*48`
+    /// becomes `48*0.7*1e308/x`, which multiplies the numbers first. The
+    /// original never forms `48*0.7*1e308` (infinite) and is finite at
+    /// `x = 100`; the reordered one is infinite everywhere. So the
+    /// builders keep the original order when the numbers at the start of
+    /// the reordered product (the bottom of its left spine, up to a
+    /// division) multiply to infinity, or to 0 or a subnormal number
+    /// from factors that are not 0.
+    var hasSafeNumericPrefix: Bool {
+        var node = self
+        var laterFactors: [Expression] = []
+        descent: while true {
+            switch node {
+            case .binary(.multiply, let left, let right):
+                laterFactors.append(right)
+                node = left
+            case .binary(.divide, let numerator, _):
+                // The division comes between the numerator's numbers and
+                // the factors after it.
+                laterFactors.removeAll()
+                node = numerator
+            case .negate(let inner):
+                node = inner
+            default:
+                break descent
+            }
+        }
+        guard case .number(var product) = node else { return true }
+        for factor in laterFactors.reversed() {
+            guard case .number(let value) = factor else { break }
+            product *= value
+            let underflows = value != 0 && Swift.abs(product) < Double.leastNormalMagnitude
+            if !product.isFinite || underflows { return false }
+        }
+        return true
     }
 
     /// For an expression whose value is plainly negated (a negative

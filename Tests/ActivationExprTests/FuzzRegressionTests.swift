@@ -34,6 +34,25 @@ struct FuzzRegressionTests {
         }
     }
 
+    /// Gathering the coefficient 48 of `(0.7*1e308/x)*48` into the
+    /// numerator made `48*0.7*1e308/x`, whose numbers multiply to
+    /// infinity: the simplified tree had an infinite constant part, was
+    /// infinite where the expression is not (at `x = 100`), and printed as
+    /// text that does not parse.
+    @Test("gathering a coefficient does not overflow a product of numbers")
+    func gatheringOverflowingCoefficient() throws {
+        let source = "2-p*1e308/\tx*\n48/\tx**4*\n481e40^x^x0*q + s ^x0*q + s"
+        let parsed = try Expression.parse(source)
+        let values = ["p": 0.7, "q": 1.3, "s": 0.05, "x0": 30.0]
+        let simplified = try parsed.bindingParameters(values).simplified()
+        #expect(try Expression.parse(simplified.description) == simplified)
+
+        let product = try Expression.parse("p*1e308/x*48").bindingParameters(["p": 0.7])
+        let gathered = try product.simplified()
+        #expect(gathered.evaluate(at: 100) == product.evaluate(at: 100), "\(gathered)")
+        #expect(gathered.evaluate(at: 100).isFinite)
+    }
+
     /// The product of two numeric factors that underflows to 0 made the
     /// whole product 0 (`(1e-200*x)*(1e-200*x)` is 1 at `x = 1e200`).
     @Test("numeric factors whose product underflows do not make a product 0")
