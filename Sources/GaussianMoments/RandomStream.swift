@@ -9,11 +9,11 @@
 /// 2^256 − 1, so the streams do not overlap in practice. Four lanes let
 /// the generator run in AVX2 registers: one scalar xoshiro stream cannot
 /// be vectorised and cost about as much as the Box–Muller transform.
-struct RandomStream {
+package struct RandomStream {
     private var state0, state1, state2, state3: SIMD4<UInt64>
 
     /// The stream for chunk `chunk` of the run seeded with `seed`.
-    init(seed: UInt64, chunk: UInt64) {
+    package init(seed: UInt64, chunk: UInt64) {
         // Mix the words through SplitMix64 steps so that neighbouring
         // seeds, chunks and lanes give unrelated keys.
         var seedMixer = SplitMix64(state: seed)
@@ -39,7 +39,7 @@ struct RandomStream {
     /// Box–Muller transform stays finite. The conversion is a bit cast,
     /// which vector units do for free, instead of an integer-to-double
     /// conversion that AVX2 lacks for 64-bit integers.
-    mutating func fillUniform(_ buffer: UnsafeMutableBufferPointer<Double>) {
+    package mutating func fillUniform(_ buffer: UnsafeMutableBufferPointer<Double>) {
         guard let base = buffer.baseAddress else { return }
         let exponentOfOne = SIMD4<UInt64>(repeating: 0x3FF0_0000_0000_0000)
         let two = SIMD4<Double>(repeating: 2)
