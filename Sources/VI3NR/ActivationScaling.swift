@@ -16,8 +16,22 @@ import Foundation
 ///   slopes on both sides (`relu(x) + tanh(x)`) has the same limit, since
 ///   φ is then positively homogeneous of degree 1 near 0.
 ///
-/// Both are checked with the compiled function and derivative at sample
-/// points, to a relative 1e-9.
+/// - A lower bound: when φ is continuous (no jump, pole or domain edge;
+///   kinks are fine) and `φ(0) = 0`, then `cond(σ_p) ≥ 1` for every σ_p.
+///   By Cauchy–Schwarz `φ(x)² ≤ |x| ∫₀ˣ φ'(t)² dt`, and for
+///   `z ~ N(0, s²)` with density `p`, `∫ₜ^∞ x p(x) dx = s² p(t)`, so
+///
+///       M_f = E[φ(z)²] ≤ s² E[φ'(z)²] = s² M_d
+///
+///   with equality only when φ' is constant on each side of 0 (the
+///   homogeneous case). So such a φ has no root of `cond = target` for a
+///   target below 1, and for the target 1 only the trivial limit, whatever
+///   noise the quadrature's last digits show near `σ_p → 0`.
+///
+/// The first two are checked with the compiled function and derivative at
+/// sample points, to a relative 1e-9; continuity from the expression's
+/// non-smooth points, which over-approximate (a jump whose locator never
+/// changes sign still counts).
 public struct ActivationScaling: Equatable, Sendable {
     /// `φ(0)` (NaN where φ is undefined at 0, e.g. `sin(x)/x` as written).
     public let valueAtZero: Double
@@ -35,6 +49,10 @@ public struct ActivationScaling: Equatable, Sendable {
     /// kink). Then `σ_p → 0` is a trivial root of `cond = 1`.
     public let hasTrivialLimit: Bool
 
+    /// Whether `cond(σ_p) ≥ 1` for every σ_p by the inequality above:
+    /// `φ(0) = 0` exactly and φ has no jump, pole or domain edge.
+    public let isConditionAtLeastOne: Bool
+
     /// Examines `activation`.
     public init(activation: Activation) {
         let function = activation.function
@@ -45,6 +63,9 @@ public struct ActivationScaling: Equatable, Sendable {
         hasTrivialLimit = Self.isLinearNearZero(
             function: function, derivative: derivative, value: valueAtZero,
             slope: derivativeAtZero)
+        let onlyKinks = (try? activation.expression.nonSmoothPoints())?
+            .allSatisfy { $0.kind == .kink } ?? false
+        isConditionAtLeastOne = valueAtZero == 0 && onlyKinks
     }
 
     /// Whether `cond ≡ 1` for every σ_p by the formula: positively

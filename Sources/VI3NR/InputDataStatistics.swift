@@ -95,6 +95,15 @@ public struct InputDataStatistics: Equatable, Sendable {
     public init(
         contentsOfFile path: String, format: DataFileFormat = .automatic
     ) throws(InputDataError) {
+        try self.init(
+            contentsOfFile: path, format: format, bufferCapacity: DataFileReader.bufferCapacity)
+    }
+
+    /// Reads through a buffer of `bufferCapacity` bytes (small buffers
+    /// exercise the cuts between pieces in tests).
+    init(
+        contentsOfFile path: String, format: DataFileFormat, bufferCapacity: Int
+    ) throws(InputDataError) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
@@ -102,7 +111,8 @@ public struct InputDataStatistics: Equatable, Sendable {
         defer { close(descriptor) }
 
         var parser = DataFileParser(format: format)
-        try DataFileReader.read(descriptor: descriptor, path: path, into: &parser)
+        try DataFileReader.read(
+            descriptor: descriptor, path: path, into: &parser, bufferCapacity: bufferCapacity)
         try self.init(parser: &parser, path: path)
     }
 

@@ -10,9 +10,11 @@ import Foundation
 ///
 /// The steps:
 ///
-/// 1. The formula: positive homogeneity (`cond` constant) and the linear
-///    limit at 0 (`cond → 1` as `σ_p → 0`), from the compiled φ and φ'
-///    (`ActivationScaling`).
+/// 1. The formula: positive homogeneity (`cond` constant), the linear
+///    limit at 0 (`cond → 1` as `σ_p → 0`) and the bound `cond ≥ 1` for a
+///    continuous φ with `φ(0) = 0`, from the compiled φ and φ'
+///    (`ActivationScaling`). The bound settles targets of 1 and below
+///    for such φ (`tanh`, `sin(a·x)`, SiLU: only the trivial limit).
 /// 2. A scan: `M_f` and `M_d` by quadrature at `pointsPerDecade`
 ///    log-spaced σ_p, spread over the cores. Never Monte Carlo, whose
 ///    noise fakes sign changes.

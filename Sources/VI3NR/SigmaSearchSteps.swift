@@ -32,6 +32,16 @@ struct SigmaSearchSteps {
             return constant
         }
 
+        // φ(0) = 0 and φ continuous: cond ≥ 1 everywhere (see
+        // `ActivationScaling`), so a target of 1 or below has no root to
+        // find; what the scan shows near it is the quadrature's noise.
+        if scaling.isConditionAtLeastOne && target <= 1 + 1e-12 {
+            if scaling.hasTrivialLimit && Swift.abs(target - 1) <= 1e-12 {
+                return .trivialLimit
+            }
+            return .noRoot(closestApproach(nearMisses: []))
+        }
+
         // Sign changes between trusted signs, and dips.
         let signs = scan.map(trustedSign)
         var brackets = SearchBracket.signChanges(signs: signs, scan: scan)
