@@ -36,6 +36,8 @@ struct DataFileParser {
     /// The fields seen so far on the current line.
     private(set) var fieldsOnLine = 0
 
+    private let fastPath = DecimalFastPath()
+
     private var lineKind = LineKind.undecided
     private var isCommentLine = false
     private var commaAwaitsField = false
@@ -66,8 +68,7 @@ struct DataFileParser {
             if byte == ASCII.newline {
                 try endLine()
                 position += 1
-            } else if isCommentLine || byte == ASCII.space || byte == ASCII.tab
-                        || byte == ASCII.carriageReturn {
+            } else if isCommentLine || ASCII.isBlank(byte) {
                 position += 1
             } else if fieldsOnLine == 0 && !commaAwaitsField && byte == ASCII.hash {
                 isCommentLine = true
@@ -109,7 +110,8 @@ private extension DataFileParser {
             lineKind = expectedFields == nil ? .undecided : .data
         }
 
-        if let (value, end) = Self.number(bytes, at: start, count: count, comma: isCommaSeparated) {
+        if let (value, end) = Self.number(
+            bytes, at: start, count: count, comma: isCommaSeparated, fastPath: fastPath) {
             switch lineKind {
             case .undecided:
                 lineKind = .data
@@ -176,15 +178,42 @@ private extension DataFileParser {
     /// and the position after its digits; nil for anything else (`inf`,
     /// `nan`, hexadecimal, trailing text), which the caller classifies.
     static func number(
-        _ bytes: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, comma: Bool
+        _ bytes: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, comma: Bool,
+        fastPath: DecimalFastPath
     ) -> (value: Double, end: Int)? {
-        var first = bytes[start]
-        if first == ASCII.plus || first == ASCII.minus {
+        var digitsStart = start
+        if bytes[start] == ASCII.plus || bytes[start] == ASCII.minus {
             guard start + 1 < count else { return nil }
-            first = bytes[start + 1]
+            digitsStart += 1
         }
+        let first = bytes[digitsStart]
         guard ASCII.isDigit(first) || first == ASCII.dot else { return nil }
+        // strtod would read hexadecimal; the format is decimal only.
+        if first == ASCII.zero
+            && (bytes[digitsStart + 1] == ASCII.lowerX || bytes[digitsStart + 1] == ASCII.upperX) {
+            return nil
+        }
 
+        let parsed = fastPath.parse(bytes, at: start) ?? Self.strtodNumber(bytes, at: start)
+        guard let (value, end) = parsed, end > start, end <= count else { return nil }
+
+        // The field must end here: a separator or a line end next; in CSV
+        // blanks may come first.
+        var index = end
+        if comma {
+            while ASCII.isBlank(bytes[index]) { index += 1 }
+            guard bytes[index] == ASCII.comma || bytes[index] == ASCII.newline else { return nil }
+        } else {
+            guard ASCII.isBlank(bytes[index]) || bytes[index] == ASCII.newline else { return nil }
+        }
+        return (value, end)
+    }
+
+    /// C's `strtod` at `start`: the value and the position after it, nil
+    /// when it reads nothing.
+    static func strtodNumber(
+        _ bytes: UnsafeMutablePointer<UInt8>, at start: Int
+    ) -> (value: Double, end: Int)? {
         var endPointer: UnsafeMutablePointer<CChar>?
         let startPointer = UnsafeMutableRawPointer(bytes + start)
             .assumingMemoryBound(to: CChar.self)
@@ -192,26 +221,7 @@ private extension DataFileParser {
         guard let endPointer else { return nil }
         let end = start + (UnsafeMutableRawPointer(endPointer)
             - UnsafeMutableRawPointer(bytes + start))
-        guard end > start, end <= count else { return nil }
-        for index in start..<end where bytes[index] == ASCII.lowerX || bytes[index] == ASCII.upperX {
-            return nil
-        }
-
-        // The field must end here: a separator or a line end next.
-        let next = bytes[end]
-        let isFieldEnd = next == ASCII.newline || next == ASCII.space || next == ASCII.tab
-            || next == ASCII.carriageReturn || (comma && next == ASCII.comma)
-        guard isFieldEnd else { return nil }
-        if comma {
-            // Spaces may follow a CSV number, then a comma or the line end.
-            var index = end
-            while bytes[index] == ASCII.space || bytes[index] == ASCII.tab
-                    || bytes[index] == ASCII.carriageReturn {
-                index += 1
-            }
-            guard bytes[index] == ASCII.comma || bytes[index] == ASCII.newline else { return nil }
-        }
-        return (value, end)
+        return end > start ? (value, end) : nil
     }
 
     /// The end of the field starting at `start`: the next separator or
@@ -247,7 +257,7 @@ private extension DataFileParser {
     /// characters, invalid UTF-8 repaired.
     static func text(_ bytes: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> String {
         var last = end
-        while last > start, [ASCII.space, ASCII.tab, ASCII.carriageReturn].contains(bytes[last - 1]) {
+        while last > start, ASCII.isBlank(bytes[last - 1]) {
             last -= 1
         }
         let field = String(decoding: UnsafeBufferPointer(start: bytes + start, count: last - start),
@@ -275,8 +285,7 @@ extension DataFileParser {
             var lineEnd = lineStart
             while lineEnd < count && bytes[lineEnd] != ASCII.newline { lineEnd += 1 }
             var first = lineStart
-            while first < lineEnd, [ASCII.space, ASCII.tab, ASCII.carriageReturn]
-                    .contains(bytes[first]) {
+            while first < lineEnd, ASCII.isBlank(bytes[first]) {
                 first += 1
             }
             if first < lineEnd && bytes[first] != ASCII.hash {
@@ -291,21 +300,30 @@ extension DataFileParser {
     }
 }
 
-/// The bytes the parser looks for.
+/// The bytes the parser looks for (computed, so that they fold to
+/// constants in the byte loops).
 enum ASCII {
-    static let newline = UInt8(ascii: "\n")
-    static let carriageReturn = UInt8(ascii: "\r")
-    static let space = UInt8(ascii: " ")
-    static let tab = UInt8(ascii: "\t")
-    static let comma = UInt8(ascii: ",")
-    static let hash = UInt8(ascii: "#")
-    static let plus = UInt8(ascii: "+")
-    static let minus = UInt8(ascii: "-")
-    static let dot = UInt8(ascii: ".")
-    static let lowerX = UInt8(ascii: "x")
-    static let upperX = UInt8(ascii: "X")
+    static var newline: UInt8 { 0x0A }
+    static var carriageReturn: UInt8 { 0x0D }
+    static var space: UInt8 { 0x20 }
+    static var tab: UInt8 { 0x09 }
+    static var comma: UInt8 { 0x2C }
+    static var hash: UInt8 { 0x23 }
+    static var plus: UInt8 { 0x2B }
+    static var minus: UInt8 { 0x2D }
+    static var dot: UInt8 { 0x2E }
+    static var zero: UInt8 { 0x30 }
+    static var lowerE: UInt8 { 0x65 }
+    static var upperE: UInt8 { 0x45 }
+    static var lowerX: UInt8 { 0x78 }
+    static var upperX: UInt8 { 0x58 }
 
     static func isDigit(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        byte &- 0x30 < 10
+    }
+
+    /// Space, tab or carriage return: blanks within a line.
+    static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D
     }
 }

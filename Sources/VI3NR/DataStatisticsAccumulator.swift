@@ -11,8 +11,9 @@
 struct DataStatisticsAccumulator {
     static let blockLength = 4096
 
-    private var block: [Double] = []
-    private(set) var count = 0
+    private var block = [Double](repeating: 0, count: blockLength)
+    private var blockCount = 0
+    private var mergedCount = 0
     private var mean = 0.0
     private var centredSumOfSquares = 0.0
     private(set) var minimum = Double.infinity
@@ -24,14 +25,14 @@ struct DataStatisticsAccumulator {
     private var rowMean = 0.0
     private var rowCentredSumOfSquares = 0.0
 
-    init() {
-        block.reserveCapacity(Self.blockLength)
-    }
+    /// The number of cells added.
+    var count: Int { mergedCount + blockCount }
 
     /// Adds one cell of the current row.
     mutating func add(_ value: Double) {
-        block.append(value)
-        if block.count == Self.blockLength { mergeBlock() }
+        block[blockCount] = value
+        blockCount += 1
+        if blockCount == Self.blockLength { mergeBlock() }
         rowSumOfSquares += value * value
         rowCells += 1
         if value < minimum { minimum = value }
@@ -56,7 +57,7 @@ struct DataStatisticsAccumulator {
         mean: Double, variance: Double, secondMoment: Double, standardError: Double?
     ) {
         mergeBlock()
-        let variance = count > 0 ? centredSumOfSquares / Double(count) : 0
+        let variance = mergedCount > 0 ? centredSumOfSquares / Double(mergedCount) : 0
         let standardError: Double? = rows > 1
             ? (rowCentredSumOfSquares / Double(rows - 1) / Double(rows)).squareRoot()
             : nil
@@ -65,22 +66,22 @@ struct DataStatisticsAccumulator {
 
     /// Folds the pending block into the totals.
     private mutating func mergeBlock() {
-        guard !block.isEmpty else { return }
-        let blockCount = Double(block.count)
+        guard blockCount > 0 else { return }
+        let size = Double(blockCount)
         var sum = 0.0
-        for value in block { sum += value }
-        let blockMean = sum / blockCount
+        for index in 0..<blockCount { sum += block[index] }
+        let blockMean = sum / size
         var centred = 0.0
-        for value in block {
-            let deviation = value - blockMean
+        for index in 0..<blockCount {
+            let deviation = block[index] - blockMean
             centred += deviation * deviation
         }
 
-        let total = Double(count) + blockCount
+        let total = Double(mergedCount) + size
         let delta = blockMean - mean
-        mean += delta * blockCount / total
-        centredSumOfSquares += centred + delta * delta * Double(count) * blockCount / total
-        count += block.count
-        block.removeAll(keepingCapacity: true)
+        mean += delta * size / total
+        centredSumOfSquares += centred + delta * delta * Double(mergedCount) * size / total
+        mergedCount += blockCount
+        blockCount = 0
     }
 }
