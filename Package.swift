@@ -18,10 +18,11 @@ let package = Package(
     ],
     targets: [
         // System libraries, each wrapped by a module map.
+        // No pkg-config for GSL: its flags name libgslcblas, which must stay
+        // out of the process (see the module map).
         .systemLibrary(
             name: "CGSL",
-            pkgConfig: "gsl",
-            providers: [.apt(["libgsl-dev"])]
+            providers: [.apt(["libgsl-dev", "libopenblas-dev"])]
         ),
         .systemLibrary(
             name: "COpenBLAS",

@@ -35,7 +35,10 @@ public enum GaussianMomentError: Error, Equatable, Sendable {
     /// scan can resolve.
     case unresolved(detail: String)
 
-    /// Adaptive quadrature did not reach the tolerance on some panel.
+    /// Adaptive quadrature did not reach the tolerance on the panel of
+    /// `x` values `from...to` (e.g. round-off: the compiled expression is
+    /// noisier there than the tolerance, as `(x cos x − sin x)/x²` is for
+    /// `|x|` near 1e-6).
     case notConverged(from: Double, to: Double, cause: NumericalError)
 
     /// A value that should be finite was not (an estimate that overflowed,
@@ -65,7 +68,7 @@ extension GaussianMomentError: CustomStringConvertible {
         case let .unresolved(detail):
             return "cannot resolve the integrand: \(detail)"
         case let .notConverged(from, to, cause):
-            return "quadrature did not converge on t in [\(formatted(from)), "
+            return "quadrature did not converge on x in [\(formatted(from)), "
                 + "\(formatted(to))]: \(cause)"
         case let .nonFiniteValue(x, value, cause):
             let suffix = cause.map { " (\($0))" } ?? ""
