@@ -30,6 +30,24 @@ public struct ConditionSample: Equatable, Sendable {
     }
 }
 
+extension ConditionSample {
+    /// The moments and `cond` at every σ_p in `sigmas`, by quadrature,
+    /// the `2n` integrals spread over the cores (e.g. for a plot of
+    /// `cond(σ_p)`; the σ_p search makes its own scan).
+    ///
+    /// - Throws: `.invalidPreactivationStd` for a σ_p that is not finite
+    ///   and positive; `.searchFailed` wrapping the failure at the
+    ///   smallest σ_p where a moment cannot be computed.
+    public static func scan(
+        of activation: Activation, at sigmas: [Double]
+    ) throws(VI3NRError) -> [ConditionSample] {
+        for sigma in sigmas { try MomentComputation.validate(preactivationStd: sigma) }
+        let evaluator = ConditionEvaluator(
+            activation: activation, relativeTolerance: MomentComputation.relativeTolerance)
+        return try evaluator.samples(at: sigmas)
+    }
+}
+
 /// Evaluates `M_f`, `M_d` and `cond` by quadrature, the two moments of a
 /// point on different cores.
 struct ConditionEvaluator: Sendable {
@@ -48,8 +66,8 @@ struct ConditionEvaluator: Sendable {
     /// features (oscillations seen through a wide Gaussian) and cost the
     /// most, so starting them first balances the load.
     ///
-    /// - Throws: the failure at the smallest σ_p, forward moment first,
-    ///   whatever order the threads ran in.
+    /// - Throws: `.searchFailed` with the failure at the smallest σ_p,
+    ///   forward moment first, whatever order the threads ran in.
     func samples(at sigmas: [Double]) throws(VI3NRError) -> [ConditionSample] {
         let count = sigmas.count
         let activation = self.activation
@@ -72,8 +90,13 @@ struct ConditionEvaluator: Sendable {
         samples.reserveCapacity(count)
         for point in 0..<count {
             let task = 2 * (count - 1 - point)
-            let forward = try results[task].get()
-            let backward = try results[task + 1].get()
+            let forward: QuadratureEstimate, backward: QuadratureEstimate
+            do {
+                forward = try results[task].get()
+                backward = try results[task + 1].get()
+            } catch {
+                throw .searchFailed(preactivationStd: sigmas[point], cause: error)
+            }
             samples.append(ConditionSample(
                 preactivationStd: sigmas[point], forwardMoment: forward, backwardMoment: backward))
         }

@@ -102,6 +102,17 @@ public struct GainReport: Equatable, Sendable {
         }
     }
 
+    /// A weight initialiser at this gain for a `fanOut × fanIn` layer.
+    ///
+    /// - Throws: `.invalidLayerShape` for a fan below 1 or a matrix too
+    ///   large.
+    public func initializer(
+        fanIn: Int, fanOut: Int, distribution: WeightInitializer.Distribution = .uniform
+    ) throws(VI3NRError) -> WeightInitializer {
+        try WeightInitializer(
+            gain: gain.value, fanIn: fanIn, fanOut: fanOut, distribution: distribution)
+    }
+
     /// `gain²` and `gain` from `M_f` and its error (a bound or a standard
     /// error: both propagate the same way to first order).
     static func gains(

@@ -85,10 +85,11 @@ public struct OptimalSigmaSearch: Equatable, Sendable {
     /// Runs the search.
     ///
     /// - Throws: `.invalidSearchRange`, `.invalidFanRatio`,
-    ///   `.invalidScanDensity`; `.momentFailed` when a quadrature fails
-    ///   at a scan point or during refinement (a moment that diverges for
-    ///   large σ_p: narrow the range); `.refinementFailed` when GSL's
-    ///   Brent solver or minimiser gives up.
+    ///   `.invalidScanDensity`; `.searchFailed` wrapping `.momentFailed`
+    ///   when a quadrature fails at a scan point or during refinement (a
+    ///   moment that diverges, or oscillates past what quadrature can
+    ///   resolve, at large σ_p: search a range below that σ_p);
+    ///   `.refinementFailed` when GSL's Brent solver or minimiser gives up.
     public func run(for activation: Activation) throws(VI3NRError) -> OptimalSigmaResult {
         try validate()
         let scaling = ActivationScaling(activation: activation)

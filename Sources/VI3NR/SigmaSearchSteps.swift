@@ -35,19 +35,27 @@ struct SigmaSearchSteps {
         // φ(0) = 0 and φ continuous: cond ≥ 1 everywhere (see
         // `ActivationScaling`), so a target of 1 or below has no root to
         // find; what the scan shows near it is the quadrature's noise.
+        // Dips still locate the closest approach.
+        let signs = scan.map(trustedSign)
+        let dips = SearchBracket.dips(signs: signs, distances: scan.map(distance))
         if scaling.isConditionAtLeastOne && target <= 1 + 1e-12 {
             if scaling.hasTrivialLimit && Swift.abs(target - 1) <= 1e-12 {
                 return .trivialLimit
             }
-            return .noRoot(closestApproach(nearMisses: []))
+            var nearMisses: [ClosestApproach] = []
+            for dip in dips {
+                if case .nearMiss(let approach) = try refine(dip: dip) {
+                    nearMisses.append(approach)
+                }
+            }
+            return .noRoot(closestApproach(nearMisses: nearMisses))
         }
 
         // Sign changes between trusted signs, and dips.
-        let signs = scan.map(trustedSign)
         var brackets = SearchBracket.signChanges(signs: signs, scan: scan)
         var touchingRoots: [OptimalSigma] = []
         var nearMisses: [ClosestApproach] = []
-        for dip in SearchBracket.dips(signs: signs, distances: scan.map(distance)) {
+        for dip in dips {
             switch try refine(dip: dip) {
             case .crossing(let middle):
                 brackets.append(SearchBracket(

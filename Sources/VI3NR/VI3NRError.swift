@@ -67,6 +67,11 @@ public enum VI3NRError: Error, Equatable, Sendable {
     /// backward condition `σ_p² M_d / M_f` is undefined.
     case zeroForwardMoment(preactivationStd: Double)
 
+    /// The σ_p search could not evaluate `cond` at σ_p, a point of its
+    /// scan or of a refinement; `cause` says why (usually `.momentFailed`).
+    /// A range that stops below σ_p may still be searched.
+    indirect case searchFailed(preactivationStd: Double, cause: VI3NRError)
+
     /// The refinement of a root or a minimum of `cond − target` in
     /// `[lower, upper]` failed.
     case refinementFailed(lower: Double, upper: Double, cause: NumericalError)
@@ -114,6 +119,9 @@ extension VI3NRError: CustomStringConvertible {
             return "M_f = E[φ(z)²] is 0 at σ_p = \(formattedForMessage(sigma)): the activation "
                 + "vanishes wherever z ~ N(0, σ_p²) has representable density, so no "
                 + "finite gain preserves the variance"
+        case let .searchFailed(sigma, cause):
+            return "the σ_p search stopped at σ_p = \(formattedForMessage(sigma)) (a range "
+                + "below it may still be searched): \(cause)"
         case let .refinementFailed(lower, upper, cause):
             return "refining cond(σ_p) on [\(formattedForMessage(lower)), \(formattedForMessage(upper))] "
                 + "failed: \(cause)"

@@ -195,6 +195,26 @@ struct OptimalSigmaSearchTests {
         #expect(result.scaling.positiveHomogeneityDegree == 3)
     }
 
+    @Test("tanh(x)²: cond ≥ 1 by the bound, its closest approach to 1 refined inside the range")
+    func boundedWithInteriorMinimum() throws {
+        let result = try OptimalSigmaSearch().run(for: activation("tanh(x)^2"))
+        guard case .noRoot(let approach) = result.outcome else {
+            Issue.record("\(result.outcome)")
+            return
+        }
+        #expect(approach.position == .interior)
+        // Refined: below every scan point's cond, and a minimum (cond is
+        // higher 1 % away on both sides).
+        let scanMinimum = result.scan.compactMap { $0.condition?.value }.min() ?? 0
+        #expect(approach.condition.value <= scanMinimum)
+        let function = try activation("tanh(x)^2")
+        for factor in [0.99, 1.01] {
+            let nearby = try BackwardCondition(
+                activation: function, preactivationStd: factor * approach.preactivationStd)
+            #expect(nearby.value.value > approach.condition.value)
+        }
+    }
+
     @Test("relu with fan_ratio 1/2: cond ≡ 1 ≠ 2 everywhere")
     func reluWithNarrowLayers() throws {
         let result = try OptimalSigmaSearch(fanRatio: 0.5).run(for: activation("relu(x)"))
@@ -255,14 +275,32 @@ struct OptimalSigmaSearchErrorTests {
             _ = try OptimalSigmaSearch().run(for: growing)
             Issue.record("expected an error")
         } catch {
-            guard case let .momentFailed(kind, sigma, cause) = error,
+            guard case let .searchFailed(scanPoint, inner) = error,
+                  case let .momentFailed(kind, sigma, cause) = inner,
                   case .divergent = cause else {
                 Issue.record("unexpected error \(error)")
                 return
             }
             #expect(kind == .forward)
             #expect(sigma > 0.4 && sigma < 1)
+            #expect(scanPoint == sigma)
+            #expect(error.description.hasPrefix("the σ_p search stopped at σ_p = "))
             #expect(error.description.contains("diverges"))
+        }
+    }
+
+    @Test("a public scan for plots: cond at given σ_p, invalid σ_p refused")
+    func publicScan() throws {
+        let sine = try activation("sin(x)")
+        let samples = try ConditionSample.scan(of: sine, at: [0.5, 1, 2])
+        #expect(samples.map(\.preactivationStd) == [0.5, 1, 2])
+        for sample in samples {
+            let scaled = sample.preactivationStd * sample.preactivationStd
+            #expect(relativeError(try #require(sample.condition).value, scaled / tanh(scaled))
+                < 1e-10)
+        }
+        #expect(throws: VI3NRError.invalidPreactivationStd(-1)) {
+            try ConditionSample.scan(of: sine, at: [1, -1])
         }
     }
 
@@ -273,7 +311,7 @@ struct OptimalSigmaSearchErrorTests {
             _ = try OptimalSigmaSearch().run(for: logarithm)
             Issue.record("expected an error")
         } catch {
-            guard case .momentFailed(_, _, .undefined) = error else {
+            guard case .searchFailed(_, .momentFailed(_, _, .undefined)) = error else {
                 Issue.record("unexpected error \(error)")
                 return
             }

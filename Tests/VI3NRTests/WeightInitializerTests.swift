@@ -58,6 +58,14 @@ struct WeightInitializerTests {
         #expect(initializer.floatWeights(seed: 5) == first.map { Float($0) })
     }
 
+    @Test("from a gain report: relu's √2 gives a = √(6/fan_in)")
+    func fromGainReport() throws {
+        let report = try GainReport(activation: activation("relu(x)"))
+        let initializer = try report.initializer(fanIn: 600, fanOut: 20)
+        #expect(relativeError(initializer.uniformBound, (6.0 / 600).squareRoot()) < 1e-12)
+        #expect(initializer.distribution == .uniform)
+    }
+
     @Test("invalid gains and shapes are typed errors")
     func invalid() {
         #expect(throws: VI3NRError.invalidGain(-1)) {
