@@ -128,7 +128,8 @@ extension BackwardCondition {
             - 2 * ratio * estimate.secondMomentCovariance(1, 0)) / (forward * forward)
         let squaredSigma = sigma * sigma
         return MonteCarloValue(
-            value: squaredSigma * ratio, standardError: squaredSigma * max(variance, 0).squareRoot(),
+            value: squaredSigma * ratio,
+            standardError: squaredSigma * max(variance, 0).squareRoot(),
             samples: estimate.samples, seed: estimate.seed)
     }
 }

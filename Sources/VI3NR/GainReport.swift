@@ -33,10 +33,12 @@ public struct GainReport: Equatable, Sendable {
     /// `gain = σ_p / √M_f` from the quadrature.
     public let gain: EstimatedValue
 
-    /// `gain²` from the Monte Carlo `M_f`, with its standard error.
+    /// `gain²` from the Monte Carlo `M_f`, with its standard error; nil
+    /// without Monte Carlo, or when every sample gave `φ = 0`.
     public let monteCarloGainSquared: MonteCarloValue?
 
-    /// `gain` from the Monte Carlo `M_f`, with its standard error.
+    /// `gain` from the Monte Carlo `M_f`, with its standard error; nil as
+    /// for `monteCarloGainSquared`.
     public let monteCarloGain: MonteCarloValue?
 
     /// How many standard errors the Monte Carlo `M_f` lies from the

@@ -123,8 +123,8 @@ extension VI3NRError: CustomStringConvertible {
             return "the σ_p search stopped at σ_p = \(formattedForMessage(sigma)) (a range "
                 + "below it may still be searched): \(cause)"
         case let .refinementFailed(lower, upper, cause):
-            return "refining cond(σ_p) on [\(formattedForMessage(lower)), \(formattedForMessage(upper))] "
-                + "failed: \(cause)"
+            return "refining cond(σ_p) on [\(formattedForMessage(lower)), "
+                + "\(formattedForMessage(upper))] failed: \(cause)"
         case let .invalidLayerShape(fanOut, fanIn):
             return "invalid layer shape \(fanOut) × \(fanIn) (fan_out × fan_in): both "
                 + "must be at least 1 and the matrix must fit in memory"

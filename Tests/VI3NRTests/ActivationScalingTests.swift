@@ -33,6 +33,7 @@ struct ActivationScalingTests {
     @Test("cond ≥ 1 needs φ(0) = 0 and no jump", arguments: [
         ("tanh(x)", true), ("relu(x)", true), ("x^3", true), ("step(x)", false),
         ("sign(x)", false), ("sigmoid(x)", false), ("tanh(x) + step(x - 5)", false),
+        ("x > 1 ? x : 0", false), ("1/(x - 3) * x", false), ("sqrt(x + 4) - 2", false),
     ])
     func conditionBound(source: String, expected: Bool) throws {
         let scaling = ActivationScaling(activation: try activation(source))

@@ -6,7 +6,8 @@ import Testing
 private func peakResidentBytes() throws -> Int {
     let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
     let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") })
-    let kilobytes = try #require(Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]))
+    let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+    let kilobytes = try #require(Int(fields[1]))
     return kilobytes * 1024
 }
 
