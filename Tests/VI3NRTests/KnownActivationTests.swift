@@ -46,3 +46,29 @@ struct KnownActivationTests {
         #expect(KnownActivation(expression: .call(.relu, [.number(1)])) == nil)
     }
 }
+
+@Suite("Parsing with the module's error type")
+struct ActivationParsingTests {
+    @Test("a syntax error keeps its caret picture")
+    func syntaxError() {
+        do {
+            _ = try Activation.parse("sinn(30*x)")
+            Issue.record("expected an error")
+        } catch {
+            guard case .invalidActivation(.invalidSyntax) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            let lines = error.description.split(separator: "\n")
+            #expect(lines.count == 3)
+            #expect(lines.first?.hasPrefix("unknown function 'sinn'") == true)
+            #expect(lines.last == "^~~~")
+        }
+    }
+
+    @Test("an unbound parameter is an invalid expression")
+    func unboundParameter() {
+        #expect(throws: VI3NRError.self) { try Activation.parse("sin(w*x)") }
+        #expect((try? Activation.parse("sin(w*x)", parameters: ["w": 2])) != nil)
+    }
+}
