@@ -78,14 +78,35 @@ extension SigmaSearchSteps {
         }
         let difference = condition.value - target
         if Swift.abs(difference) <= noise(condition) {
-            let refined = try refinementEvaluator.sample(at: minimum.location)
-            return .touching(try optimalSigma(
-                sample: refined, error: (minimum.upper - minimum.lower) / 2,
-                crossing: .touching))
+            return .touching(try touchingRoot(at: minimum, noise: noise(condition)))
         }
         return .nearMiss(ClosestApproach(
             preactivationStd: minimum.location, condition: condition, distance: difference,
             position: .interior))
+    }
+
+    /// A double root at a minimum that touches the target. Its place is
+    /// known only to the width of the band where `|cond − target|` stays
+    /// within the noise: `cond ≈ target + κ (σ_p − σ*)²/2` there, so the
+    /// band's half-width is `√(2 · noise / |κ|)`, with the curvature `κ`
+    /// by a second difference.
+    private func touchingRoot(
+        at minimum: MinimumResult, noise: Double
+    ) throws(VI3NRError) -> OptimalSigma {
+        let sigma = minimum.location
+        let step = 1e-3 * sigma
+        let centre = try refinementEvaluator.sample(at: sigma)
+        let above = try refinementEvaluator.sample(at: sigma + step)
+        let below = try refinementEvaluator.sample(at: sigma - step)
+        guard let middle = centre.condition, let upper = above.condition,
+              let lower = below.condition
+        else { throw .zeroForwardMoment(preactivationStd: sigma) }
+        let curvature = (upper.value - 2 * middle.value + lower.value) / (step * step)
+        let band = curvature == 0
+            ? Double.infinity : (2 * noise / Swift.abs(curvature)).squareRoot()
+        return try optimalSigma(
+            sample: centre, error: Swift.max(band, (minimum.upper - minimum.lower) / 2),
+            crossing: .touching)
     }
 
     /// A root with its gain, from the sample there.

@@ -99,7 +99,7 @@ struct OptimalSigmaSearchTests {
     }
 
     @Test("sin(a x) with fan_ratio 1/2 (target 2): a genuine root at √y/a, y coth y = 2",
-          arguments: [1.0, 3.0])
+          arguments: [1.0, 3.0, 30.0])
     func sineWithNarrowLayers(frequency: Double) throws {
         let sine = try activation("sin(a*x)", parameters: ["a": frequency])
         let result = try OptimalSigmaSearch(fanRatio: 0.5).run(for: sine)
@@ -144,6 +144,19 @@ struct OptimalSigmaSearchTests {
                 && $0.preactivationStd < roots[1].preactivationStd.value
         }
         #expect(scanPointsBetween.count <= 1)
+    }
+
+    @Test("a target at the maximum of cond: one touching root, placed as sharply as noise allows")
+    func touchingRoot() throws {
+        let result = try OptimalSigmaSearch(fanRatio: 1 / 3.4692397728322248)
+            .run(for: activation("exp(-x^2) + 0.2*x"))
+        let roots = result.roots
+        try #require(roots.count == 1, "\(result.outcome)")
+        let root = roots[0]
+        #expect(root.crossing == .touching)
+        let distance = Swift.abs(root.preactivationStd.value - 3.3608112153514200)
+        #expect(distance <= root.preactivationStd.errorEstimate)
+        #expect(root.preactivationStd.errorEstimate < 1e-3)
     }
 
     @Test("a near miss inside the range: the closest approach is the refined maximum")
