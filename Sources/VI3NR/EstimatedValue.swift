@@ -1,3 +1,5 @@
+import GaussianMoments
+
 /// A number computed deterministically, with a bound on its error.
 ///
 /// Quadrature results and everything derived from them (the gain, the
@@ -53,7 +55,8 @@ public struct MonteCarloValue: Equatable, Sendable {
     }
 
     /// How many standard errors apart a Monte Carlo value and a
-    /// quadrature value are (the z-score):
+    /// quadrature value are (the z-score of GaussianMoments'
+    /// `MomentAgreement`):
     ///
     ///     z = (monteCarlo − quadrature) / √(standardError² + errorEstimate²)
     ///
@@ -63,11 +66,11 @@ public struct MonteCarloValue: Equatable, Sendable {
     /// on the samples is not failed for rounding; 0 when the values are
     /// equal.
     public func agreementSigmas(with quadrature: EstimatedValue) -> Double {
-        let difference = value - quadrature.value
-        if difference == 0 { return 0 }
-        let spread = (standardError * standardError
-            + quadrature.errorEstimate * quadrature.errorEstimate).squareRoot()
-        return difference / Swift.max(spread, 1e-14 * Swift.abs(quadrature.value))
+        MomentAgreement(
+            quadrature: QuadratureEstimate(
+                value: quadrature.value, errorEstimate: quadrature.errorEstimate),
+            monteCarloValue: value, monteCarloStandardError: standardError, samples: samples
+        ).zScore
     }
 }
 

@@ -78,6 +78,15 @@ struct MonteCarloCheckTests {
         #expect(first.forwardMoment.monteCarlo?.value != other.forwardMoment.monteCarlo?.value)
     }
 
+    @Test("the z-score: difference over the combined error")
+    func zScore() {
+        let monteCarlo = MonteCarloValue(value: 1.1, standardError: 0.03, samples: 100, seed: 0)
+        let quadrature = EstimatedValue(value: 1, errorEstimate: 0.04)
+        #expect(Swift.abs(monteCarlo.agreementSigmas(with: quadrature) - 2) < 1e-12)
+        let exact = MonteCarloValue(value: 1, standardError: 0, samples: 100, seed: 0)
+        #expect(exact.agreementSigmas(with: EstimatedValue(value: 1, errorEstimate: 0)) == 0)
+    }
+
     @Test("a Monte Carlo run with fewer than 2 samples or no thread is refused")
     func invalidOptions() throws {
         let tanh = try activation("tanh(x)")
