@@ -116,6 +116,19 @@ public struct InputDataStatistics: Equatable, Sendable {
         try self.init(parser: &parser, path: path)
     }
 
+    /// Reads an open file descriptor to its end as a stream, e.g. standard
+    /// input (descriptor 0) for a tool reading from a pipe; `name` is
+    /// used in messages. The descriptor is not closed.
+    ///
+    /// - Throws: as `init(contentsOfFile:format:)`, except `.cannotOpen`.
+    public init(
+        fileDescriptor descriptor: Int32, name: String, format: DataFileFormat = .automatic
+    ) throws(InputDataError) {
+        var parser = DataFileParser(format: format)
+        try DataFileReader.read(descriptor: descriptor, path: name, into: &parser)
+        try self.init(parser: &parser, path: name)
+    }
+
     /// Reads numeric text held in memory (for small inputs and tests);
     /// the same rules as for a file, with `name` in messages.
     public init(

@@ -106,6 +106,19 @@ struct InputGainTests {
         #expect(relativeError(statistics.mean, pooled(rows).mean) < 1e-12)
     }
 
+    @Test("from an open descriptor, as from a pipe")
+    func fromDescriptor() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try writeFile("1 2\n3 4\n", named: "d", in: directory)
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        let statistics = try InputDataStatistics(
+            fileDescriptor: handle.fileDescriptor, name: "<stdin>")
+        #expect(statistics.secondMoment == 7.5)
+        #expect(statistics.rows == 2)
+    }
+
     @Test("a large mean and a small spread: the pooled deviation stays accurate")
     func largeMean() throws {
         let rows: [[Double]] = (0..<1000).map { index in
