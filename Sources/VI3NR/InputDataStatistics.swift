@@ -30,8 +30,8 @@ public enum DataFileFormat: String, Equatable, Sendable {
 ///   skipped. Line ends may be `\n` or `\r\n`. A UTF-8 byte-order mark is
 ///   skipped.
 /// - Every row must have as many fields as the first row (or the header).
-/// - A field is a decimal number as C's `strtod` reads it in the "C"
-///   locale (`1`, `-2.5`, `.5`, `1e-3`); `nan`, `inf`, hexadecimal and
+/// - A field is a decimal number in C's syntax (`1`, `-2.5`, `.5`,
+///   `1e-3`); `nan`, `inf`, hexadecimal and
 ///   numbers beyond the range of doubles are errors. Quoted fields are
 ///   not supported (a quoted number is text; a quoted name in a header
 ///   may not contain a comma).
@@ -50,9 +50,11 @@ public enum DataFileFormat: String, Equatable, Sendable {
 /// The file is read as a stream through a fixed buffer of about 1 MiB:
 /// memory does not grow with the file.
 ///
-/// Known limit: numbers are read with `strtod`, which follows the
-/// process's C locale; a program that switches `LC_NUMERIC` to a locale
-/// with a decimal comma must switch it back before reading.
+/// Known limit: numbers with more than 19 significant digits or a
+/// decimal exponent beyond ±22 are read with C's `strtod`, which follows
+/// the process's `LC_NUMERIC` locale; a program that switches it to a
+/// locale with a decimal comma gets such numbers misread (the common
+/// short numbers go through a locale-free exact path).
 public struct InputDataStatistics: Equatable, Sendable {
     /// The number of data rows (samples).
     public let rows: Int
