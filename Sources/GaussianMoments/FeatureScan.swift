@@ -56,6 +56,10 @@ struct FeatureScan {
     /// instead of somewhere inside a wide one.
     let sharpExtremumPoints: [Double]
 
+    /// The grid points around features far narrower than a panel, where
+    /// panels must end too (see `steepCellEnds`).
+    let steepCellPoints: [Double]
+
     /// Each breakpoint locator's values on the final grid.
     let locatorValues: [[Double]]
 
@@ -124,6 +128,7 @@ struct FeatureScan {
                     sharpPoints += [points[index - 1], points[index], points[index + 1]]
                 }
                 self.sharpExtremumPoints = sharpPoints
+                self.steepCellPoints = Self.steepCellEnds(points, values)
                 return
             }
             // Refine everywhere, not only where it is crowded: an

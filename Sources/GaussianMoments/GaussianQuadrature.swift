@@ -104,7 +104,7 @@ public enum GaussianQuadrature {
         let panels = PanelLayout.panels(
             halfWidth: range.halfWidth, features: scan.features,
             breakpoints: breakpoints, singularPoints: singularPoints,
-            forcedEnds: scan.sharpExtremumPoints)
+            forcedEnds: scan.sharpExtremumPoints + scan.steepCellPoints)
         var result = try PanelIntegration.integrate(
             integrand, sigma: sigma, panels: panels, breakpoints: breakpoints,
             relativeTolerance: tolerance,
