@@ -20,5 +20,12 @@ let package = Package(
             dependencies: [.product(name: "ActivationExpr", package: "vi3nr")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
+        // Imports VI3NR with @testable (to set the reader's buffer size), so
+        // it builds in debug only, where modules are compiled for testing.
+        .executableTarget(
+            name: "FuzzDataFile",
+            dependencies: [.product(name: "VI3NR", package: "vi3nr")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
     ]
 )

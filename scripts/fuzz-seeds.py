@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
-"""Writes the fuzzer's seed corpus: one file per example expression of
-Grammar/valid.txt and Grammar/invalid.txt (the source field, with the
-files' escapes \\t, \\n and \\u{XXXX} decoded).
+"""Writes a fuzzer's seed corpus.
+
+For FuzzExpression: one file per example expression of Grammar/valid.txt
+and Grammar/invalid.txt (the source field, with the files' escapes \\t,
+\\n and \\u{XXXX} decoded).
+For FuzzDataFile (--data-files): small data files of every kind the
+reader tells apart, each behind a selector byte (format and buffer size).
 
 Usage: scripts/fuzz-seeds.py GRAMMAR_DIR OUTPUT_DIR
+       scripts/fuzz-seeds.py --data-files OUTPUT_DIR
 """
 import hashlib
 import os
@@ -30,7 +35,40 @@ def sources(path, fields_after_source):
                 yield decode(line.rsplit(" ; ", fields_after_source)[0])
 
 
+DATA_FILES = [
+    b"x,y\n1,2\n3,4\n",
+    b"1 2 3\n4 5 6\n",
+    b"\xef\xbb\xbf# comment\n\n  a\tb\r\n1.5e3\t-.5\r\n2.\t+7\r\n",
+    b"1,2\n3\n",
+    b"1,,2\n",
+    b"a,1\n",
+    b"1,nan\n",
+    b"1e999 2\n",
+    b"0x10 1\n",
+    b"1 2\n3 4",
+    b"",
+    b"# only a comment\n\n",
+    b"name\n",
+    b"1\x002\n",
+    b"1\x01 2\n",
+    b"1 , 2 ,3\n 4,5 , 6\n",
+    b"123456789012345678901234567890 1e-400 4.9e-324\n",
+]
+
+
+def data_files(output):
+    os.makedirs(output, exist_ok=True)
+    for index, contents in enumerate(DATA_FILES):
+        for selector in (0, 1, 2, 7, 14):
+            with open(os.path.join(output, f"data-{index}-{selector}"), "wb") as seed:
+                seed.write(bytes([selector]) + contents)
+    print(f"{len(DATA_FILES) * 5} data-file seeds in {output}")
+
+
 def main():
+    if sys.argv[1] == "--data-files":
+        data_files(sys.argv[2])
+        return
     grammar, output = sys.argv[1], sys.argv[2]
     os.makedirs(output, exist_ok=True)
     count = 0

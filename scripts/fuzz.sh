@@ -21,7 +21,7 @@
 # One worker on one core (-jobs=1 -workers=1): the build machine is shared.
 # A crash, a hang over 10 s (-timeout) or a sanitizer report stops the run,
 # and the input is saved as fuzz-artifacts/<target>/crash-… (or timeout-…);
-# rerun one input with: Fuzz/.build/release/<target> <file>
+# rerun one input with: Fuzz/.build/{release,debug}/<target> <file>
 set -euo pipefail
 
 seconds="${1:-60}"
@@ -32,10 +32,13 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/fuzz-artifacts/$target"
 mkdir -p "$work/corpus" "$work/seeds"
 
-echo "building $target with -sanitize=fuzzer,address (release)…" >&2
-swift build --package-path "$root/Fuzz" -c release \
+# FuzzDataFile imports VI3NR with @testable, which needs a debug build.
+configuration=release
+[[ "$target" == FuzzDataFile ]] && configuration=debug
+echo "building $target with -sanitize=fuzzer,address ($configuration)…" >&2
+swift build --package-path "$root/Fuzz" -c "$configuration" \
     --sanitize=fuzzer --sanitize=address --product "$target" >&2
-binary="$root/Fuzz/.build/release/$target"
+binary="$root/Fuzz/.build/$configuration/$target"
 
 options=()
 case "$target" in
@@ -44,6 +47,8 @@ case "$target" in
         options+=(-dict="$root/Fuzz/Dictionaries/expression.dict" -max_len=2048)
         ;;
     FuzzDataFile)
+        # Seeds: small files of every kind the reader distinguishes.
+        python3 "$root/scripts/fuzz-seeds.py" --data-files "$work/seeds" >&2
         options+=(-max_len=4096)
         ;;
     *)
