@@ -221,7 +221,10 @@ extension Expression {
             return .binary(.divide, scaled(numerator, by: coefficient), denominator)
         }
         if coefficient == -1 { return negatingFirstFactor(rest) }
-        return chained(.number(coefficient), rest) ?? rest
+        let gathered = chained(.number(coefficient), rest) ?? rest
+        // Chaining puts the coefficient next to the numbers `rest` starts
+        // with; where their product overflows, keep `rest` whole instead.
+        return gathered.hasSafeNumericPrefix ? gathered : .binary(.multiply, .number(coefficient), rest)
     }
 
     /// `-a*b*c` as `((-a)*b)*c`, which prints without parentheses.
@@ -234,15 +237,25 @@ extension Expression {
 
     /// The product of two optional factors as a chain to the left,
     /// `a*(b*c)` → `a*b*c`, and `a*(1/b)` → `a/b`; nil when both are nil.
+    ///
+    /// Chaining lets numbers at the end of `left` meet numbers at the start
+    /// of `right`; where the numbers a chain starts with would multiply to
+    /// infinity or underflow (`hasSafeNumericPrefix`), the two are joined
+    /// as `left*(right)` instead.
     static func chained(_ left: Expression?, _ right: Expression?) -> Expression? {
         guard let left else { return right }
         guard let right else { return left }
+        let joined = chainedUnchecked(left, right)
+        return joined.hasSafeNumericPrefix ? joined : .binary(.multiply, left, right)
+    }
+
+    private static func chainedUnchecked(_ left: Expression, _ right: Expression) -> Expression {
         if case .binary(.divide, .number(1), let denominator) = right {
             // a*(1/b) is a/b.
             return .binary(.divide, left, denominator)
         }
         if case .binary(.multiply, let first, let second) = right {
-            return .binary(.multiply, chained(left, first) ?? left, second)
+            return .binary(.multiply, chainedUnchecked(left, first), second)
         }
         return .binary(.multiply, left, right)
     }
@@ -277,14 +290,42 @@ extension Expression {
                 break descent
             }
         }
-        guard case .number(var product) = node else { return true }
+        guard var product = node.numericProductValue, product.isFinite else {
+            return node.numericProductValue == nil
+        }
         for factor in laterFactors.reversed() {
-            guard case .number(let value) = factor else { break }
+            guard let value = factor.numericProductValue else { break }
+            let before = product
             product *= value
-            let underflows = value != 0 && Swift.abs(product) < Double.leastNormalMagnitude
+            let underflows = before != 0 && value != 0
+                && Swift.abs(product) < Double.leastNormalMagnitude
             if !product.isFinite || underflows { return false }
         }
         return true
+    }
+
+    /// The value of a tree made only of numbers, negations, products and
+    /// quotients (`0.7*1e308`, which stays unfolded because its value is
+    /// not short); nil for anything else.
+    var numericProductValue: Double? {
+        switch self {
+        case .number(let value):
+            return value
+        case .negate(let inner):
+            return inner.numericProductValue.map { -$0 }
+        case .binary(.multiply, let left, let right):
+            guard let a = left.numericProductValue, let b = right.numericProductValue else {
+                return nil
+            }
+            return a * b
+        case .binary(.divide, let left, let right):
+            guard let a = left.numericProductValue, let b = right.numericProductValue else {
+                return nil
+            }
+            return a / b
+        default:
+            return nil
+        }
     }
 
     /// For an expression whose value is plainly negated (a negative

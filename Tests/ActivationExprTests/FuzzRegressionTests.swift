@@ -53,6 +53,24 @@ struct FuzzRegressionTests {
         #expect(gathered.evaluate(at: 100).isFinite)
     }
 
+    /// Found after the fix above: the same overflow reached by other
+    /// paths, a coefficient scaled onto a product that starts with 1e308
+    /// (through a negation, or chaining two products), made constant parts
+    /// like `884736*1e308` and `-1e308*48`.
+    @Test("scaling and chaining products keep their numeric prefixes finite", arguments: [
+        "erf(2-2-x*1e308/Mx*\n48/\tx*4**\n484/\tx)",
+        "2-x*1e308/\tx*\n48/\tx**4*\n2-x*1e308/\tx*\nx*\n48/\tx**4*\n48/\tx*\n\n48/\tx*\n"
+            + "4./\tx*48/\tx**4*-2/x  ? x : -x*\n48/\tx*\n8448/\tx*\n84/\tx",
+    ])
+    func scaledProductsKeepFiniteConstants(source: String) throws {
+        let parsed = try Expression.parse(source)
+        let values = Dictionary(uniqueKeysWithValues: parsed.parameterNames.sorted().map { ($0, 0.7) })
+        let simplified = try parsed.bindingParameters(values).simplified()
+        #expect(try Expression.parse(simplified.description) == simplified, "\(simplified)")
+        let derivative = try simplified.derivative()
+        #expect(throws: Never.self) { try derivative.foldingConstants() }
+    }
+
     /// The product of two numeric factors that underflows to 0 made the
     /// whole product 0 (`(1e-200*x)*(1e-200*x)` is 1 at `x = 1e200`).
     @Test("numeric factors whose product underflows do not make a product 0")
