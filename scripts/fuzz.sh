@@ -67,26 +67,27 @@ export SWIFT_BACKTRACE="enable=no"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}"
 
 cd "$work"
-echo "fuzzing $target for $seconds s; log in $work/fuzz-0.log" >&2
+run_log="$work/run-$(date -u +%Y%m%dT%H%M%S).log"
+echo "fuzzing $target for $seconds s; log in $run_log" >&2
 status=0
 started=$SECONDS
+# With -jobs, libFuzzer runs the fuzzing in a child job and starts a new
+# job when one finds a crash, until the time is up; the parent prints each
+# job's log when it ends. Keep all of it.
 "$binary" -jobs=1 -workers=1 -max_total_time="$seconds" -timeout=10 \
     -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$work/" \
-    "${options[@]}" "$@" "$work/corpus" "$work/seeds" "$committed" || status=$?
+    "${options[@]}" "$@" "$work/corpus" "$work/seeds" "$committed" \
+    > "$run_log" 2>&1 || status=$?
 
-# libFuzzer writes a job's output to fuzz-<job>.log; show the summary.
-if [[ -f "$work/fuzz-0.log" ]]; then
-    grep -E "^(stat::|#[0-9]+ +DONE|==[0-9]+==|SUMMARY|FUZZ FAILURE|  input:)|Done " \
-        "$work/fuzz-0.log" | tail -n 30 >&2 || true
-fi
+grep -E "^(stat::|==[0-9]+==|SUMMARY|FUZZ FAILURE|  (input|file):)|Job [0-9]+ exited" \
+    "$run_log" | tail -n 30 >&2 || true
+
 # One line per run in fuzz-artifacts/history.txt: how long, how many
-# executions, how it ended.
-if [[ -f "$work/fuzz-0.log" ]]; then
-    executions="$(grep -o 'number_of_executed_units: *[0-9]*' "$work/fuzz-0.log" \
-        | tail -n 1 | grep -o '[0-9]*$' || echo '?')"
-    echo "$(date -u +%FT%TZ) $target seconds=$(( SECONDS - started )) executions=$executions exit=$status" \
-        >> "$root/fuzz-artifacts/history.txt"
-    cp "$work/fuzz-0.log" "$work/fuzz-$(date -u +%Y%m%dT%H%M%S).log"
-fi
+# executions (summed over the jobs), how many jobs ended in a crash.
+executions="$(grep -o 'number_of_executed_units: *[0-9]*' "$run_log" \
+    | grep -o '[0-9]*$' | paste -sd+ | bc 2>/dev/null || echo '?')"
+crashes="$(grep -c 'exited with exit code [1-9]' "$run_log" || true)"
+echo "$(date -u +%FT%TZ) $target seconds=$(( SECONDS - started )) executions=$executions" \
+    "crashed_jobs=$crashes exit=$status" >> "$root/fuzz-artifacts/history.txt"
 ls "$work"/crash-* "$work"/timeout-* "$work"/oom-* 2>/dev/null >&2 || true
 exit "$status"
