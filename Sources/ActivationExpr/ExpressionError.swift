@@ -53,7 +53,10 @@ public enum ExpressionError: Error, Hashable, Sendable, CustomStringConvertible 
         case .tooDeep(let limit):
             return "the expression is nested more than \(limit) levels deep"
         case .tooLarge(let limit):
-            return "the expression would have more than \(limit) nodes"
+            // Only derivatives grow this large (a parsed tree has at most
+            // one node per character), so say so.
+            return "the expression's derivative would have more than \(limit) nodes "
+                + "(each level of max or min nested in each other doubles it)"
         }
     }
 

@@ -122,3 +122,19 @@ struct DerivativeRegressionTests {
         #expect(Swift.abs(negative.derivative(-1) - 1.5) <= 1e-15)
     }
 }
+
+/// Limits reported by other helpers, verified here (see also LimitsTests).
+@Suite("Reported limits: clear errors")
+struct ReportedLimitTests {
+    /// Nested max doubles its derivative per level; at 25 levels the
+    /// derivative is refused. The message used to say "the expression
+    /// would have more than 200000 nodes" of an expression of 25 calls.
+    @Test("a derivative too large to build says it is the derivative, and why")
+    func nestedMaximumDerivative() {
+        var source = "x"
+        for level in 0..<25 { source = "max(\(source), \(level % 3)*x)" }
+        let error = #expect(throws: ActivationError.self) { try Activation(parsing: source) }
+        #expect(error?.summary == "the expression's derivative would have more than 200000 nodes "
+                + "(each level of max or min nested in each other doubles it)")
+    }
+}
