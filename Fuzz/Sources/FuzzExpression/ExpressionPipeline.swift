@@ -66,7 +66,9 @@ extension ExpressionPipeline {
     /// A parse error must point inside the text (or one past its end)
     /// and render as three lines: summary, source line, caret.
     static func checkParseError(_ error: ParseError, in source: String) {
-        let lineCount = source.split(separator: "\n", omittingEmptySubsequences: false).count
+        // Lines are counted by U+000A scalars: as Characters, "\r\n" is one
+        // grapheme and would not split on "\n".
+        let lineCount = source.unicodeScalars.filter { $0 == "\n" }.count + 1
         guard error.line >= 1, error.line <= lineCount, error.column >= 1 else {
             fail("parse error outside the text: \(error)", source: source)
         }
