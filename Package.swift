@@ -56,6 +56,11 @@ let package = Package(
             dependencies: ["ActivationExpr", "NumericalMethods", "GaussianMoments", "COpenBLAS"]
         ),
         .executableTarget(name: "vi3nr", dependencies: ["VI3NR", "ActivationExpr"]),
+        // The benchmarks against NumPy, SciPy and PyTorch (`make bench`).
+        .executableTarget(
+            name: "vi3nr-bench",
+            dependencies: ["VI3NR", "ActivationExpr", "GaussianMoments"]
+        ),
 
         .testTarget(name: "CVectorMathTests", dependencies: ["CVectorMath"]),
         .testTarget(name: "ActivationExprTests", dependencies: ["ActivationExpr"]),
