@@ -15,12 +15,14 @@ struct BenchmarkOptions {
     var deepActivations: [String] = ["tanh"]
     var peersDirectory = "../shared/peers"
     var python = "python3"
+    var scriptsDirectory = "scripts/peers"
     var quick = false
     var runs = 7
     var markdown = false
 
     static let usage = """
         usage: vi3nr-bench [--only ITEM[,ITEM]] [--quick] [--peers DIR] [--python PATH]
+                           [--scripts DIR]
                            [--activations NAME[,NAME]] [--deep-activations NAME[,NAME]]
                            [--runs N] [--markdown]
 
@@ -34,6 +36,7 @@ struct BenchmarkOptions {
           --peers DIR        the peer scripts (default ../shared/peers, relative to
                              the repository root)
           --python PATH      the interpreter for the peers (default python3)
+          --scripts DIR      our own peer scripts (default scripts/peers)
           --activations L    literature activations for items 1-3 (default all:
                              sine, gaussian, sinc, wavelet, tanh, sigmoid, relu)
           --deep-activations L  activations for item 4 (default tanh)
@@ -69,6 +72,8 @@ struct BenchmarkOptions {
                 peersDirectory = try value()
             case "--python":
                 python = try value()
+            case "--scripts":
+                scriptsDirectory = try value()
             case "--quick":
                 quick = true
             case "--markdown":

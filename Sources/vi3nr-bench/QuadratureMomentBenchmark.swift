@@ -49,7 +49,8 @@ enum QuadratureMomentBenchmark {
             guard let our = ours[activation.name] else { continue }
             let reference = activation.referenceForwardMoment
             let ourError = abs(our.estimate.value - reference) / reference
-            context.detail("  \(activation.name.padded(9)) ours  \(SummaryTable.formatTime(our.time).padded(9))"
+            let name = activation.name.padded(9)
+            context.detail("  \(name) ours  \(SummaryTable.formatTime(our.time).padded(9))"
                 + " \(Format.number(our.estimate.value, digits: 16)) ± "
                 + "\(Format.relative(our.estimate.errorEstimate))"
                 + "  rel. error \(Format.relative(ourError))"
@@ -64,7 +65,8 @@ enum QuadratureMomentBenchmark {
                 let peerError = abs(value - reference) / reference
                 let claimed = record.double("error_estimate") ?? .nan
                 let agreement = abs(value - our.estimate.value) / reference
-                context.detail("  \(activation.name.padded(9)) scipy \(SummaryTable.formatTime(row.peerTime ?? 0).padded(9))"
+                let time = SummaryTable.formatTime(row.peerTime ?? 0)
+                context.detail("  \(name) scipy \(time.padded(9))"
                     + " \(Format.number(value, digits: 16)) ± \(Format.relative(claimed))"
                     + "  rel. error \(Format.relative(peerError))"
                     + "  (ours vs scipy: \(Format.relative(agreement)))")
@@ -75,7 +77,7 @@ enum QuadratureMomentBenchmark {
                     ? (peerError > tolerance ? "scipy off by \(Format.relative(peerError))" : "")
                     : "ours off by \(Format.relative(ourError))"
             }
-            context.detail("  \(activation.name.padded(9)) reference \(Format.number(reference, digits: 16))"
+            context.detail("  \(name) reference \(Format.number(reference, digits: 16))"
                 + " (\(activation.referenceSource))")
             context.add(row)
         }

@@ -17,8 +17,9 @@ struct SummaryRow {
     /// The peer's median time in milliseconds; nil when it was skipped.
     let peerTime: Double?
 
-    /// The speed-up we must reach: peer time / our time ≥ this.
-    let requiredRatio: Double
+    /// The speed-up we must reach: peer time / our time ≥ this; nil when
+    /// the brief sets no target against this peer.
+    let requiredRatio: Double?
 
     /// How the target reads in the table, e.g. "≥ 3x", "within 1.5x".
     let targetText: String
@@ -28,15 +29,21 @@ struct SummaryRow {
     var conditionMet: Bool? = nil
     var note: String = ""
 
+    /// A ratio given directly, for a row that summarises others (the
+    /// median of the per-activation ratios).
+    var summarisedRatio: Double? = nil
+
     /// Peer time over our time: how many times faster we are.
     var ratio: Double? {
+        if let summarisedRatio { return summarisedRatio }
         guard let ours, let peerTime, ours > 0 else { return nil }
         return peerTime / ours
     }
 
-    /// Whether the target is met; nil when there is nothing to compare.
+    /// Whether the target is met; nil when there is nothing to compare or
+    /// no target.
     var isMet: Bool? {
-        guard let ratio else { return nil }
+        guard let ratio, let requiredRatio else { return nil }
         return ratio >= requiredRatio && (conditionMet ?? true)
     }
 }
