@@ -64,7 +64,7 @@ enum SummaryTable {
         }
         return [
             row.item, row.activation, row.ours.map(formatTime) ?? "-", row.peer,
-            row.peerTime.map(formatTime) ?? "skipped",
+            row.peerTime.map(formatTime) ?? (row.summarisedRatio == nil ? "skipped" : "-"),
             row.ratio.map(formatRatio) ?? "-", row.targetText,
             row.note.isEmpty ? met : "\(met) (\(row.note))",
         ]
