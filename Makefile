@@ -3,6 +3,10 @@
 # packages the build needs when they are missing.
 
 SWIFT ?= swift
+# The peer scripts (NumPy, SciPy, PyTorch) the benchmarks run beside ours,
+# and extra options for them, e.g. `make bench BENCH_ARGS="--quick --only mc"`.
+PEERS ?= ../shared/peers
+BENCH_ARGS ?=
 
 .PHONY: deps build release table test bench clean
 
@@ -20,6 +24,10 @@ table: release
 
 test: deps
 	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) build -c release --product vi3nr-bench
+	.build/release/vi3nr-bench --peers $(PEERS) $(BENCH_ARGS)
 
 clean:
 	rm -rf .build
