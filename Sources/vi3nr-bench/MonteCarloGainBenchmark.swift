@@ -81,15 +81,16 @@ enum MonteCarloGainBenchmark {
         _ outcome: PeerOutcome, activation: LiteratureActivation, ours: Double,
         context: BenchmarkContext
     ) {
+        let records = outcome.records(for: activation.name)
         var line = "  \(activation.name.padded(9)) peers"
-        for record in outcome.records(for: activation.name) {
+        for record in records {
             guard let peer = record.string("peer"), let time = record.double("median_ms")
             else { continue }
             let threads = record.int("threads").map { ", \($0) threads" } ?? ""
             let gain = record.double("gain").map { Format.number($0) } ?? "?"
             line += "  \(peer) \(SummaryTable.formatTime(time)) (gain \(gain)\(threads))"
         }
-        context.detail(line)
+        if !records.isEmpty { context.detail(line) }
 
         let targets = [("numpy-float64", 3.0, "≥ 3x"), ("torch-float32-cpu", 1.5, "≥ 1.5x")]
         for (peer, required, text) in targets {
