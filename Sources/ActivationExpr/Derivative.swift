@@ -24,7 +24,7 @@ extension Expression {
     /// at most five levels to the raw derivative (the general power rule
     /// and the quotient rule are the deepest), plus six for the deepest
     /// built-in rule (GELU's), so the raw derivative of a parsed tree is at
-    /// most `5·200 + 6 = 1006` levels deep, inside
+    /// most `5·100 + 6 = 506` levels deep, inside
     /// `ExpressionLimits.maximumWorkingDepth`; the simplifier checks that
     /// bound again before it walks the result.
     ///

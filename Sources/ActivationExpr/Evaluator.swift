@@ -15,8 +15,8 @@ extension Expression {
     /// and a NaN condition gives NaN.
     public func evaluate(at x: Double) -> Double {
         // Shallow trees are walked on the calling thread; a walk that
-        // reaches `LargeStack.inlineDepth` starts again on a large stack.
-        var evaluator = Evaluator(limit: LargeStack.inlineDepth)
+        // reaches `LargeStack.inlineTreeDepth` starts again on a large stack.
+        var evaluator = Evaluator(limit: LargeStack.inlineTreeDepth)
         let value = evaluator.value(of: self, at: x, depth: 0)
         guard evaluator.wentTooDeep else { return value }
         return LargeStack.run {

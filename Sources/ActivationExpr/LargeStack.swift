@@ -6,20 +6,32 @@ import Darwin
 
 /// Runs deep recursive work on a thread of its own with a large stack.
 ///
-/// The passes over a tree recurse once per level, and an unoptimised
-/// (debug) build spends up to about 10 KB of stack per level of parser
-/// nesting and about 1 KB per tree level in the other passes; a Dispatch
-/// worker thread has 512 KiB. So each pass runs inline only while the tree
-/// is shallow (`inlineDepth` levels, which every real activation is), and a
-/// deeper one runs again from the start on a thread with
-/// `stackSize` bytes, which holds the deepest tree the limits allow
-/// (`ExpressionLimits`) many times over. The calling thread waits for it,
-/// so to the caller this is an ordinary synchronous call.
+/// The passes over a tree recurse once per level. Measured in an
+/// unoptimised (debug) build, the parser spends 10–15 KB of stack per
+/// level of nesting, the derivative 1–2 KB per level, the printer,
+/// evaluator and simplifier 0.7–1 KB per level; a release build needs a
+/// fraction of that, and a Dispatch worker thread has 512 KiB. So each
+/// pass runs on the caller's stack only while the input is shallow (every
+/// real activation is), and deeper input is handled again from the start
+/// on a thread with `stackSize` bytes, which holds the deepest trees the
+/// limits allow (`ExpressionLimits`) many times over. The calling thread
+/// waits for it, so to the caller this is an ordinary synchronous call.
+///
+/// Known cost: a pass over a deep tree pays for creating a thread (tens
+/// of microseconds), so evaluating a tree deeper than `inlineTreeDepth`
+/// with `evaluate(at:)` point by point is slow; compile it instead.
 enum LargeStack {
-    /// The deepest tree (or parser nesting) a pass handles on the caller's
-    /// stack: at most about 200 KB of stack in a debug build, a few
+    /// The deepest parser recursion handled on the caller's stack. Each
+    /// level is four to six calls, about 10–15 KB in a debug build, so
+    /// this is at most about 120 KB there (a tenth of that in release).
+    /// Most real activations nest deeper than this and are parsed on the
+    /// helper thread, which costs tens of microseconds once per parse.
+    static let inlineParserRecursion = 8
+
+    /// The deepest tree the other passes walk on the caller's stack: at
+    /// most about 130 KB in a debug build (the derivative), a few
     /// kilobytes in release.
-    static let inlineDepth = 20
+    static let inlineTreeDepth = 64
 
     /// The stack of the helper thread: 64 MiB of address space, of which
     /// only the pages touched are ever backed by memory.
@@ -30,9 +42,9 @@ enum LargeStack {
     /// runs on the calling thread instead.
     static func run<Value>(_ body: () -> Value) -> Value {
         withoutActuallyEscaping(body) { escapable in
-            let task = Task(body: escapable)
+            let task = HelperTask(body: escapable)
             let context = Unmanaged.passRetained(task).toOpaque()
-            defer { Unmanaged<Task<Value>>.fromOpaque(context).release() }
+            defer { Unmanaged<HelperTask<Value>>.fromOpaque(context).release() }
 
             var attributes = pthread_attr_t()
             pthread_attr_init(&attributes)
@@ -94,7 +106,7 @@ private protocol Runnable: AnyObject {
 /// The closure to run and, once it has run, its result. Only one thread
 /// touches it at a time: the helper thread runs it while the caller waits
 /// in `pthread_join`, and the caller reads the result afterwards.
-private final class Task<Value>: Runnable, @unchecked Sendable {
+private final class HelperTask<Value>: Runnable, @unchecked Sendable {
     let body: () -> Value
     var result: Value?
 

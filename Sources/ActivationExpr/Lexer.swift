@@ -5,7 +5,7 @@ struct SourceError: Error {
     let range: Range<Int>
 
     /// Set on the error that stops a parse running on the caller's stack
-    /// when the input nests deeper than `LargeStack.inlineDepth`: the
+    /// when the input nests deeper than `LargeStack.inlineParserRecursion`: the
     /// parse then starts again on a large stack.
     var requiresLargeStack = false
 }

@@ -24,12 +24,12 @@ extension Expression {
             // deeper input is parsed again on a large stack (`LargeStack`).
             do {
                 var parser = Parser(scalars: scalars, tokens: tokens,
-                                    nestingLimit: LargeStack.inlineDepth)
+                                    recursionLimit: LargeStack.inlineParserRecursion)
                 return try parser.parseAll()
             } catch where error.requiresLargeStack {
                 return try LargeStack.run { () throws(SourceError) in
                     var parser = Parser(scalars: scalars, tokens: tokens,
-                                        nestingLimit: ExpressionLimits.maximumDepth)
+                                        recursionLimit: nil)
                     return try parser.parseAll()
                 }
             }
@@ -86,17 +86,24 @@ struct Parser {
     let scalars: [Unicode.Scalar]
     let tokens: [Token]
     var index = 0
+
+    /// The nesting of the input so far: parentheses, arguments, prefix
+    /// signs, exponents and conditional branches. At most
+    /// `ExpressionLimits.maximumDepth`.
     var nesting = 0
 
-    /// How deep this parse may nest: `ExpressionLimits.maximumDepth`, or
-    /// less on the caller's stack, where going deeper means starting again
-    /// on a large stack.
-    let nestingLimit: Int
+    /// The parser's own recursion so far: the nesting, plus the right
+    /// operands of binary operators (up to three more calls per level).
+    var recursion = 0
 
-    init(scalars: [Unicode.Scalar], tokens: [Token], nestingLimit: Int) {
+    /// How deep the recursion may go on this stack before the parse
+    /// starts again on a large stack; nil on the large stack.
+    let recursionLimit: Int?
+
+    init(scalars: [Unicode.Scalar], tokens: [Token], recursionLimit: Int?) {
         self.scalars = scalars
         self.tokens = tokens
-        self.nestingLimit = nestingLimit
+        self.recursionLimit = recursionLimit
     }
 
     var current: Token { tokens[index] }
@@ -117,7 +124,7 @@ struct Parser {
     /// conditional = binary [ "?" conditional ":" conditional ]
     mutating func parseConditional() throws(SourceError) -> Parsed {
         try enterNesting()
-        defer { nesting -= 1 }
+        defer { leaveNesting() }
 
         let condition = try parseBinary(minimum: .comparison)
         guard case .question = current.kind else { return condition }
@@ -147,7 +154,9 @@ struct Parser {
             }
             let operatorKind = current.kind
             index += 1
+            try enterRecursion()
             let right = try parseBinary(minimum: Precedence(rawValue: level.rawValue + 1) ?? level)
+            recursion -= 1
             left = try NodeBuilder.binary(operatorKind, left, right, parser: self)
             if level == .comparison, case .comparison = current.kind {
                 throw SourceError(
@@ -182,7 +191,7 @@ struct Parser {
         guard case .caret = current.kind else { return base }
         index += 1
         try enterNesting()
-        defer { nesting -= 1 }
+        defer { leaveNesting() }
         let exponent = try parseUnary()
         return try NodeBuilder.binary(.caret, base, exponent, parser: self)
     }
@@ -243,17 +252,30 @@ struct Parser {
 
     // MARK: - Checks
 
+    /// One more level of nesting in the input, checked against the limit.
     mutating func enterNesting() throws(SourceError) {
         nesting += 1
-        if nesting > nestingLimit && nestingLimit < ExpressionLimits.maximumDepth {
-            throw SourceError(message: "", range: current.range, requiresLargeStack: true)
-        }
+        try enterRecursion()
         guard nesting <= ExpressionLimits.maximumDepth else {
             throw SourceError(
                 message: "the expression is nested more than "
                     + "\(ExpressionLimits.maximumDepth) levels deep",
                 range: current.range
             )
+        }
+    }
+
+    mutating func leaveNesting() {
+        nesting -= 1
+        recursion -= 1
+    }
+
+    /// One more level of the parser's recursion: past the limit for the
+    /// caller's stack, the parse starts again on a large stack.
+    mutating func enterRecursion() throws(SourceError) {
+        recursion += 1
+        if let recursionLimit, recursion > recursionLimit {
+            throw SourceError(message: "", range: current.range, requiresLargeStack: true)
         }
     }
 
@@ -290,10 +312,18 @@ struct Parser {
 
     // MARK: - Source positions
 
-    /// The source text of `range`.
+    /// The source text of `range` as an error message quotes it, on one
+    /// line: each run of white space (line breaks too) becomes one space,
+    /// and invisible characters show as `�`.
     func text(_ range: Range<Int>) -> String {
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
+        var lastWasSpace = false
+        for scalar in scalars[range.clamped(to: 0..<scalars.count)] {
+            let shown = ParseError.displayed(scalar)
+            if shown == " " && lastWasSpace { continue }
+            lastWasSpace = shown == " "
+            view.append(shown)
+        }
         return String(view)
     }
 

@@ -13,8 +13,8 @@ extension Expression: CustomStringConvertible {
     /// as `…`, so that printing cannot overflow the stack.
     public var description: String {
         // Shallow trees print on the calling thread; one that reaches
-        // `LargeStack.inlineDepth` prints again on a large stack.
-        var printer = Printer(limit: LargeStack.inlineDepth)
+        // `LargeStack.inlineTreeDepth` prints again on a large stack.
+        var printer = Printer(limit: LargeStack.inlineTreeDepth)
         printer.write(self, depth: 0)
         guard printer.wentTooDeep else { return printer.output }
         return LargeStack.run {

@@ -81,7 +81,7 @@ extension Expression {
     func withStackFor<Value, Failure: Error>(
         depth: Int, _ pass: () throws(Failure) -> Value
     ) throws(Failure) -> Value {
-        depth <= LargeStack.inlineDepth ? try pass() : try LargeStack.run(pass)
+        depth <= LargeStack.inlineTreeDepth ? try pass() : try LargeStack.run(pass)
     }
 
     /// The same node with its children replaced (in the order of

@@ -210,6 +210,51 @@ struct DerivativeTests {
         }
     }
 
+    @Test("derivatives of 1500 random trees agree with finite differences away from breakpoints")
+    func randomTrees() throws {
+        var trees = RandomTrees(generator: SplitMix64(state: 1_234))
+        let bindings = Dictionary(uniqueKeysWithValues: RandomTrees.names.enumerated().map {
+            ($0.element, 0.4 + Double($0.offset) * 0.3)
+        })
+        var compared = 0
+        for _ in 0..<1500 {
+            let tree = trees.tree(depth: 4)
+            let bound = try tree.bindingParameters(
+                bindings.filter { tree.parameterNames.contains($0.key) })
+            guard let function = try? bound.simplified(),
+                  let derivative = try? function.derivative(),
+                  let points = try? function.nonSmoothPoints() else { continue }
+            for x in [-1.37, -0.21, 0.43, 1.19] {
+                // Skip points near a breakpoint, where no difference quotient
+                // is meaningful, and points where anything is not finite.
+                let h = 1e-3 * Swift.max(1, Swift.abs(x))
+                let window = stride(from: x - 4 * h, through: x + 4 * h, by: h)
+                let nearBreakpoint = points.contains { point in
+                    let signs = Set(window.map { point.locator.evaluate(at: $0).sign })
+                    let values = window.map { point.locator.evaluate(at: $0) }
+                    return signs.count > 1 || values.contains { $0 == 0 || !$0.isFinite }
+                }
+                let values = window.map(function.evaluate(at:))
+                guard !nearBreakpoint, values.allSatisfy(\.isFinite),
+                      values.allSatisfy({ Swift.abs($0) < 1e8 }) else { continue }
+                let symbolic = derivative.evaluate(at: x)
+                let numerical = richardsonDerivative(function.evaluate(at:), at: x)
+                guard symbolic.isFinite, Swift.abs(numerical) < 1e8 else { continue }
+                let tolerance = 1e-6 * (Swift.abs(numerical) + 1)
+                    + 1e-10 * (Swift.abs(values[4]) + 1) / h
+                // A function that oscillates on the scale of the step
+                // (sin(123.456^x)) is not resolved by the differences:
+                // they then disagree with themselves at a quarter step.
+                let finer = richardsonDerivative(function.evaluate(at:), at: x, step: 2.5e-4)
+                guard Swift.abs(finer - numerical) <= tolerance else { continue }
+                compared += 1
+                #expect(Swift.abs(symbolic - numerical) <= tolerance,
+                        "d/dx \(function) at \(x): \(derivative) = \(symbolic), numerically \(numerical)")
+            }
+        }
+        #expect(compared > 1500)
+    }
+
     @Test("a constant part of a derivative that is not finite is reported")
     func nonFiniteDerivative() {
         #expect(throws: ExpressionError.nonFiniteConstant(subexpression: "log(0)", value: -.infinity)) {

@@ -1,9 +1,13 @@
+import Foundation
 import Testing
 @testable import ActivationExpr
 
+// Foundation has its own `Expression`; in this file the name means ours.
+private typealias Expression = ActivationExpr.Expression
+
 @Suite("Reference evaluator")
 struct EvaluatorTests {
-    let x = Expression.variable
+    private let x = Expression.variable
 
     @Test("arithmetic, constants and calls")
     func arithmetic() {
@@ -55,6 +59,19 @@ struct EvaluatorTests {
     @Test("an unbound parameter evaluates to NaN")
     func unboundParameter() {
         #expect(Expression.binary(.multiply, .parameter("w0"), x).evaluate(at: 1).isNaN)
+    }
+
+    @Test("a tree as deep as the working limit evaluates (on a large stack)")
+    func deepTreeWithinLimit() {
+        var tree = Expression.variable
+        var expected = 0.3
+        for level in 0..<(ExpressionLimits.maximumWorkingDepth - 1) {
+            tree = level % 2 == 0 ? .call(.sin, [tree]) : .binary(.add, tree, .number(0.5))
+            expected = level % 2 == 0 ? Foundation.sin(expected) : expected + 0.5
+        }
+        #expect(tree.depth == ExpressionLimits.maximumWorkingDepth)
+        #expect(tree.evaluate(at: 0.3) == expected)
+        #expect(!tree.description.contains("…"))
     }
 
     @Test("a hand-built tree deeper than the working limit gives NaN, not a crash")

@@ -30,7 +30,7 @@ private func parseError(_ source: String) -> ParseError? {
 
 @Suite("Limits on size and depth")
 struct LimitsTests {
-    let depthMessage = "the expression is nested more than 200 levels deep"
+    let depthMessage = "the expression is nested more than \(ExpressionLimits.maximumDepth) levels deep"
     let lengthMessage = "the expression is longer than the limit of 10000 characters"
 
     @Test("10^5 opening parentheses: the length limit")
@@ -59,7 +59,7 @@ struct LimitsTests {
         #expect(parseError(huge)?.message == lengthMessage)
         let long = Array(repeating: "x", count: 2000).joined(separator: "+")
         #expect(parseError(long)?.message == depthMessage)
-        let fine = Array(repeating: "x", count: 150).joined(separator: "+")
+        let fine = Array(repeating: "x", count: 90).joined(separator: "+")
         #expect(parseError(fine) == nil)
     }
 
@@ -124,21 +124,29 @@ struct LimitsTests {
         func nested(_ open: String, _ close: String, _ count: Int, _ core: String = "x") -> String {
             String(repeating: open, count: count) + core + String(repeating: close, count: count)
         }
+        // Each count puts the tree (or the parser's nesting) at the limit.
+        let limit = ExpressionLimits.maximumDepth
         return [
-            nested("gelu(", ")", 198),
-            nested("sigmoid(", ")", 198),
+            nested("gelu(", ")", limit - 2),
+            nested("sigmoid(", ")", limit - 2),
             nested("max(x, ", ")", 12),
-            nested("elu(", ", 0.5)", 198),
-            nested("x^(", ")", 99),
-            nested("(1 + 1/", ")", 99),
-            nested("x/(", ")", 99),
-            nested("(x > 0 ? x*(", ") : -x)", 66),
-            nested("sinc(", ")", 198),
-            nested("log(", ")", 196, "2 + x^2"),
-            Array(repeating: "x", count: 199).joined(separator: "*"),
-            Array(repeating: "x", count: 199).joined(separator: "^"),
-            Array(repeating: "sin(x)", count: 199).joined(separator: "/"),
-            String(repeating: "-", count: 198) + "x",
+            nested("elu(", ", 0.5)", limit - 2),
+            nested("x^(", ")", limit / 2 - 1),
+            nested("(1 + 1/", ")", limit / 2 - 1),
+            nested("x/(", ")", limit / 2 - 1),
+            nested("(x > 0 ? x*(", ") : -x)", limit / 3),
+            nested("sinc(", ")", limit - 2),
+            nested("log(", ")", limit - 4, "2 + x^2"),
+            Array(repeating: "x", count: limit - 1).joined(separator: "*"),
+            Array(repeating: "x", count: limit - 1).joined(separator: "^"),
+            Array(repeating: "sin(x)", count: limit - 1).joined(separator: "/"),
+            String(repeating: "-", count: limit - 2) + "x",
+            // At the depths up to which the passes run on the caller's
+            // stack (`LargeStack`), so those paths are measured too.
+            nested("sin(", ")", LargeStack.inlineParserRecursion - 1),
+            nested("(1 + 1/", ")", LargeStack.inlineParserRecursion / 3),
+            nested("gelu(", ")", LargeStack.inlineTreeDepth - 1),
+            Array(repeating: "sin(x)", count: LargeStack.inlineTreeDepth / 2).joined(separator: "/"),
         ]
     }()
 
@@ -174,7 +182,7 @@ struct LimitsTests {
 
     @Test("the derivative of max nested far too deep is refused as too large, quickly")
     func nestedMaxDerivative() throws {
-        let source = String(repeating: "max(x, ", count: 150) + "x" + String(repeating: ")", count: 150)
+        let source = String(repeating: "max(x, ", count: 90) + "x" + String(repeating: ")", count: 90)
         let expression = try Expression.parse(source)
         #expect(throws: ExpressionError.tooLarge(limit: ExpressionLimits.maximumWorkingSize)) {
             try expression.derivative()
@@ -184,9 +192,11 @@ struct LimitsTests {
     @Test("releasing the deepest trees on a 512 KiB stack does not overflow")
     func release() {
         onWorkerSizedStack {
+            // A chain of calls is the costliest to release (each level
+            // also frees an argument array).
             var tree = Expression.variable
             for _ in 0..<ExpressionLimits.maximumWorkingDepth {
-                tree = .binary(.add, .call(.sin, [tree]), .number(1))
+                tree = .call(.sin, [tree])
             }
             #expect(tree.depth > ExpressionLimits.maximumWorkingDepth)
             tree = .number(0)

@@ -121,6 +121,23 @@ struct ParserTests {
         }
     }
 
+    @Test("source text quoted in a message stays on one line")
+    func quotedTextOnOneLine() {
+        do {
+            _ = try Expression.parse("(x\n  + 1)(x)")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.message == "missing operator before '('; did you mean (x + 1)*(…?")
+            #expect(error.line == 2 && error.column == 7)
+        }
+        do {
+            _ = try Expression.parse("exp(\t1000)")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.message == "the constant part exp( 1000) evaluates to infinity")
+        }
+    }
+
     @Test("a very long line is cut to a window around the fault")
     func longLineDiagnostic() throws {
         let source = String(repeating: "x + ", count: 40) + "@" + String(repeating: " + x", count: 40)
