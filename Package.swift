@@ -68,5 +68,6 @@ let package = Package(
         .testTarget(name: "GaussianMomentsTests", dependencies: ["GaussianMoments"]),
         .testTarget(name: "VI3NRTests", dependencies: ["VI3NR"]),
         .testTarget(name: "vi3nrTests", dependencies: ["VI3NR", "vi3nr"]),
+        .testTarget(name: "vi3nrBenchTests", dependencies: ["vi3nr-bench"]),
     ]
 )
