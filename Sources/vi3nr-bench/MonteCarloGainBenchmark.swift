@@ -6,9 +6,9 @@ import GaussianMoments
 /// (`mc_gain.py`). Targets: 3x NumPy, 1.5x PyTorch.
 ///
 /// Our side draws fresh samples each run (seed = run), as the peers do,
-/// on every core. Each activation is timed on our side and then at once
-/// by the peers, so that a change of load on the shared machine falls on
-/// both sides of a ratio rather than on one.
+/// on every core. Each activation is timed on our side just before and
+/// just after the peers, so that a change of load on the shared machine
+/// falls on both sides of a ratio rather than on one.
 enum MonteCarloGainBenchmark {
     static let samples = 1_000_000
 
@@ -21,59 +21,79 @@ enum MonteCarloGainBenchmark {
                 \(context.threads) threads (1-thread time in brackets).
                 peers (mc_gain.py): gain = sqrt(1/(mean(f)^2 + var(f))), f = phi(randn(10^6)); \
                 NumPy on one thread (its generator and ufuncs), PyTorch with its intra-op \
-                threads. Medians of \(context.options.runs) runs on each side.
+                threads. Medians of \(context.options.runs) runs on each side (ours: \
+                half before the peers' runs, half after).
                 """)
         if context.peers.unavailableReason == nil, !context.peers.has("torch") {
             context.detail("  (torch-float32-cpu skipped: PyTorch not installed, see README)")
         }
 
         for activation in context.options.activations {
-            let ours: Double
             do {
-                ours = try timeOurs(activation, context: context)
+                let parsed = try Activation(parsing: activation.expression)
+                let sampler = OurGain(function: parsed.function, threads: context.threads)
+
+                // Ours before and after the peers (half the runs each), so
+                // that a change of load on the shared machine while the peers
+                // run weighs on both sides of the ratio.
+                let half = (context.options.runs + 1) / 2
+                let before = try sampler.times(runs: half, first: 0)
+                let outcome = context.peers.run(
+                    "mc_gain.py",
+                    ["--samples", "\(samples)", "--runs", "\(context.options.runs)",
+                     "--only", activation.name],
+                    needs: ["numpy"])
+                let after = try sampler.times(runs: half, first: half)
+                // One thread too: NumPy's ufuncs run on one core, and this
+                // shows what does not depend on a free second core.
+                let single = OurGain(function: parsed.function, threads: 1)
+                let singleThread = try single.times(runs: context.options.runs, first: 0)
+
+                let ours = Stopwatch.median(of: before.milliseconds + after.milliseconds)
+                report(after.result, activation: activation, milliseconds: ours,
+                       singleThread: Stopwatch.median(of: singleThread.milliseconds),
+                       context: context)
+                context.skipped("mc_gain.py", outcome)
+                reportPeers(outcome, activation: activation, ours: ours, context: context)
             } catch {
                 throw .computation(item: "MC gain", activation: activation.name, underlying: error)
             }
-            let outcome = context.peers.run(
-                "mc_gain.py",
-                ["--samples", "\(samples)", "--runs", "\(context.options.runs)",
-                 "--only", activation.name],
-                needs: ["numpy"])
-            context.skipped("mc_gain.py", outcome)
-            reportPeers(outcome, activation: activation, ours: ours, context: context)
         }
     }
 
-    /// Times our gain on every core and on one, prints the line, and
-    /// returns the median on every core.
-    private static func timeOurs(
-        _ activation: LiteratureActivation, context: BenchmarkContext
-    ) throws -> Double {
-        let parsed = try Activation(parsing: activation.expression)
-        let timed = try Stopwatch.median(runs: context.options.runs) { run in
-            try GaussianMonteCarlo.moments(
-                of: [parsed.function], standardDeviation: 1, samples: samples,
-                seed: UInt64(bitPattern: Int64(run)), threads: context.threads)
-        }
-        // One thread too: the machine is shared, and NumPy's ufuncs run
-        // on one core, so this shows what does not depend on a free core.
-        let singleThread = try Stopwatch.median(runs: context.options.runs) { run in
-            try GaussianMonteCarlo.moments(
-                of: [parsed.function], standardDeviation: 1, samples: samples,
-                seed: UInt64(bitPattern: Int64(run)), threads: 1)
-        }.milliseconds
+    /// Our Monte Carlo moment of one activation on a given number of threads.
+    private struct OurGain {
+        let function: CompiledFunction
+        let threads: Int
 
-        let moment = timed.result.moments[0]
+        /// Times of `runs` runs with seeds `first`, `first + 1`, … (fresh
+        /// samples each run, as the peers draw), and the last estimate.
+        func times(
+            runs: Int, first: Int
+        ) throws -> (milliseconds: [Double], result: MonteCarloEstimate) {
+            try Stopwatch.times(runs: runs, first: first) { run in
+                try GaussianMonteCarlo.moments(
+                    of: [function], standardDeviation: 1, samples: samples,
+                    seed: UInt64(bitPattern: Int64(run)), threads: threads)
+            }
+        }
+    }
+
+    /// Prints our line: times, `M_f` with its standard error, the gain.
+    private static func report(
+        _ estimate: MonteCarloEstimate, activation: LiteratureActivation,
+        milliseconds: Double, singleThread: Double, context: BenchmarkContext
+    ) {
+        let moment = estimate.moments[0]
         let gain = (1 / moment.secondMoment).squareRoot()
         let gainError = gain * moment.secondMomentStandardError / (2 * moment.secondMoment)
-        let time = SummaryTable.formatTime(timed.milliseconds)
+        let time = SummaryTable.formatTime(milliseconds)
         context.detail("  \(activation.name.padded(9)) ours \(time.padded(9))"
             + " (1 thread \(SummaryTable.formatTime(singleThread)))"
             + "  M_f = "
             + Format.estimate(moment.secondMoment, moment.secondMomentStandardError)
             + "  gain = \(Format.estimate(gain, gainError))"
             + "  (exact M_f \(Format.number(activation.referenceForwardMoment, digits: 10)))")
-        return timed.milliseconds
     }
 
     /// Prints the peers' line and adds the summary rows.

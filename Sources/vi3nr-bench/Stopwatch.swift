@@ -21,14 +21,24 @@ enum Stopwatch {
     static func median<Result>(
         runs: Int, warmUp: Bool = true, _ work: (Int) throws -> Result
     ) rethrows -> (milliseconds: Double, result: Result) {
+        let timed = try times(runs: runs, warmUp: warmUp, work)
+        return (median(of: timed.milliseconds), timed.result)
+    }
+
+    /// Every time of `runs` timed calls of `work` (run indices `first`,
+    /// `first + 1`, …; after one untimed call when `warmUp` is set), and the
+    /// result of the last call.
+    static func times<Result>(
+        runs: Int, first: Int = 0, warmUp: Bool = true, _ work: (Int) throws -> Result
+    ) rethrows -> (milliseconds: [Double], result: Result) {
         if warmUp { _ = try work(-1) }
-        var timed = try milliseconds { try work(0) }
+        var timed = try milliseconds { try work(first) }
         var times = [timed.milliseconds]
-        for run in 1..<max(runs, 1) {
+        for run in (first + 1)..<(first + max(runs, 1)) {
             timed = try milliseconds { try work(run) }
             times.append(timed.milliseconds)
         }
-        return (median(of: times), timed.result)
+        return (times, timed.result)
     }
 
     /// The median of a non-empty list (the mean of the middle two for an
