@@ -31,8 +31,9 @@ struct BenchmarkOptions {
 
           --only ITEM        mc (Monte Carlo gain), quad (one moment by quadrature),
                              search (optimal sigma_p), deep (100-layer network check)
-          --quick            reduced sizes: 10^5-sample grid slices, a 20-layer
-                             network of width 500 and batch 2000
+          --quick            reduced sizes: the grid search timed on 4 of its
+                             sigma values instead of 20, a 20-layer network of
+                             width 500 and batch 2000
           --peers DIR        the peer scripts (default ../shared/peers, relative to
                              the repository root)
           --python PATH      the interpreter for the peers (default python3)
