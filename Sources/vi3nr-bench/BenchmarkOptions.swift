@@ -86,7 +86,7 @@ struct BenchmarkOptions {
                 }
                 runs = count
             case "--help", "-h":
-                throw .usage(Self.usage)
+                throw .help(Self.usage)
             default:
                 throw .usage("unknown option '\(option)'\n\n\(Self.usage)")
             }

@@ -7,8 +7,11 @@ import Foundation
 let options: BenchmarkOptions
 do {
     options = try BenchmarkOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+} catch .help(let text) {
+    print(text)
+    exit(0)
 } catch {
-    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     exit(2)
 }
 

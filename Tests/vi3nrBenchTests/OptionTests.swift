@@ -45,6 +45,21 @@ struct OptionTests {
         #expect(message(["--fast"])?.hasPrefix("unknown option '--fast'") == true)
     }
 
+    @Test("--help is not an error: it carries the usage text")
+    func help() {
+        #expect(throws: BenchmarkError.self) { try BenchmarkOptions(arguments: ["--help"]) }
+        do {
+            _ = try BenchmarkOptions(arguments: ["--quick", "--help"])
+            Issue.record("--help parsed as options")
+        } catch {
+            guard case .help(let text) = error else {
+                Issue.record("--help gave \(error)")
+                return
+            }
+            #expect(text.hasPrefix("usage: vi3nr-bench"))
+        }
+    }
+
     @Test("peer records are picked by activation and peer prefix")
     func peerRecords() {
         let outcome = PeerOutcome.records([
