@@ -37,8 +37,9 @@ struct LiteratureActivation: Sendable {
             optimalSigma: (0.05 * (1 + 2.0.squareRoot()).squareRoot(), 0.06...0.1)),
         // sin(x)/x: sin²(x)/x² = ∫_{−1}^{1} (1 − |u|) e^{2ixu} du, so
         // M_f = √(π/2)/σ · erf(√2 σ) − (1 − e^(−2σ²))/(2σ²).
-        // Root 2.2233350423688751946: mpmath findroot on 30-digit
-        // quadratures of M_f and M_d (scripts in the report of this item).
+        // Root 2.2233350423688751946: mpmath findroot of cond − 1 on
+        // 40-digit quadratures of M_f and M_d (φ' written out by hand), split
+        // at 113 points of t in [−14, 14]; 30 digits on 49 points agree.
         LiteratureActivation(
             name: "sinc", expression: "sin(x)/x",
             referenceForwardMoment: (Double.pi / 2).squareRoot() * erf(2.0.squareRoot())
