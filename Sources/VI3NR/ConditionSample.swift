@@ -1,4 +1,5 @@
 import ActivationExpr
+import Foundation
 import GaussianMoments
 
 /// The two moments and the backward condition at one σ_p, by quadrature:
@@ -31,6 +32,39 @@ public struct ConditionSample: Equatable, Sendable {
 }
 
 extension ConditionSample {
+    /// `gain² = σ_p² / M_f` with its first-order error (the relative
+    /// error of `M_f`), as `GainReport` computes it; nil where `M_f = 0`.
+    public var gainSquared: EstimatedValue? {
+        guard forwardMoment.value > 0 else { return nil }
+        return GainReport.gains(
+            sigma: preactivationStd, forwardMoment: forwardMoment.value,
+            error: forwardMoment.errorEstimate).squared
+    }
+
+    /// `count` values of σ_p from `lower` to `upper`, evenly spaced on a
+    /// logarithmic axis, both ends exact:
+    ///
+    ///     σ_i = lower · (upper/lower)^(i/(count − 1)),   i = 0 … count − 1
+    ///
+    /// - Throws: `.invalidSearchRange` unless `0 < lower < upper`, both
+    ///   finite; `.invalidScanDensity` for fewer than 2 points.
+    public static func logarithmicGrid(
+        from lower: Double, to upper: Double, count: Int
+    ) throws(VI3NRError) -> [Double] {
+        guard lower.isFinite, upper.isFinite, lower > 0, upper > lower else {
+            throw .invalidSearchRange(lower: lower, upper: upper)
+        }
+        guard count >= 2 else { throw .invalidScanDensity(count) }
+        let ratio = log(upper / lower)
+        return (0..<count).map { index in
+            switch index {
+            case 0: return lower
+            case count - 1: return upper
+            default: return lower * exp(ratio * Double(index) / Double(count - 1))
+            }
+        }
+    }
+
     /// The moments and `cond` at every σ_p in `sigmas`, by quadrature,
     /// the `2n` integrals spread over the cores (e.g. for a plot of
     /// `cond(σ_p)`; the σ_p search makes its own scan).
