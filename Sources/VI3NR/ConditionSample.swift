@@ -82,6 +82,26 @@ extension ConditionSample {
     }
 }
 
+extension ConditionSample {
+    /// Like `scan(of:at:)`, but a point where a moment cannot be computed
+    /// ends the scan instead of failing it: the samples below the first
+    /// such point (in the order of `sigmas`), and the failure there as
+    /// `.searchFailed(preactivationStd:cause:)`, nil when every point was
+    /// computed. For plots over a range whose upper part quadrature
+    /// cannot resolve (a fast oscillation seen through a wide Gaussian).
+    ///
+    /// - Throws: `.invalidPreactivationStd` for a σ_p that is not finite
+    ///   and positive.
+    public static func scanBelowFailure(
+        of activation: Activation, at sigmas: [Double]
+    ) throws(VI3NRError) -> (samples: [ConditionSample], failure: VI3NRError?) {
+        for sigma in sigmas { try MomentComputation.validate(preactivationStd: sigma) }
+        let evaluator = ConditionEvaluator(
+            activation: activation, relativeTolerance: MomentComputation.relativeTolerance)
+        return evaluator.samplesBelowFailure(at: sigmas)
+    }
+}
+
 /// Evaluates `M_f`, `M_d` and `cond` by quadrature, the two moments of a
 /// point on different cores.
 struct ConditionEvaluator: Sendable {
@@ -103,6 +123,18 @@ struct ConditionEvaluator: Sendable {
     /// - Throws: `.searchFailed` with the failure at the smallest σ_p,
     ///   forward moment first, whatever order the threads ran in.
     func samples(at sigmas: [Double]) throws(VI3NRError) -> [ConditionSample] {
+        let computed = samplesBelowFailure(at: sigmas)
+        if let failure = computed.failure { throw failure }
+        return computed.samples
+    }
+
+    /// The moments at every σ_p up to the first (smallest, when `sigmas`
+    /// increase) point where a moment cannot be computed, and that
+    /// failure as `.searchFailed`; all points are computed in parallel
+    /// as in `samples(at:)`.
+    func samplesBelowFailure(
+        at sigmas: [Double]
+    ) -> (samples: [ConditionSample], failure: VI3NRError?) {
         let count = sigmas.count
         let activation = self.activation
         let tolerance = relativeTolerance
@@ -129,11 +161,11 @@ struct ConditionEvaluator: Sendable {
                 forward = try results[task].get()
                 backward = try results[task + 1].get()
             } catch {
-                throw .searchFailed(preactivationStd: sigmas[point], cause: error)
+                return (samples, .searchFailed(preactivationStd: sigmas[point], cause: error))
             }
             samples.append(ConditionSample(
                 preactivationStd: sigmas[point], forwardMoment: forward, backwardMoment: backward))
         }
-        return samples
+        return (samples, nil)
     }
 }
