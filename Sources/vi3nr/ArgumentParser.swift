@@ -108,7 +108,8 @@ private extension ArgumentParser {
         _ parsed: ParsedArguments, for command: CommandDescription
     ) throws(UsageError) {
         let expected = command.positionals
-        if parsed.positionals.count < expected.count {
+        let required = expected.filter { !$0.isOptional }.count
+        if parsed.positionals.count < required {
             let missing = expected[parsed.positionals.count]
             throw UsageError(
                 "missing \(missing.valueName) (\(missing.help))", commandName: command.name)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numbers as the command line prints them.
 enum NumberText {
     /// The shortest decimal text that reads back as the same `Double`:
@@ -17,6 +19,47 @@ enum NumberText {
         }
         var mantissa = String(text[..<exponentIndex])
         if mantissa.hasSuffix(".0") { mantissa.removeLast(2) }
+        var exponent = text[text.index(after: exponentIndex)...]
+        let isNegative = exponent.hasPrefix("-")
+        exponent = exponent.drop { $0 == "+" || $0 == "-" }
+        let digits = exponent.drop { $0 == "0" }
+        return mantissa + "e" + (isNegative ? "-" : "") + (digits.isEmpty ? "0" : digits)
+    }
+}
+
+extension NumberText {
+    /// `value` to `digits` significant digits (`%g` style, exponent
+    /// tidied: `1.5e-7`, not `1.5e-07`).
+    static func significant(_ value: Double, digits: Int) -> String {
+        if !value.isFinite { return shortest(value) }
+        return tidyExponent(String(format: "%.\(max(1, min(17, digits)))g", value))
+    }
+
+    /// `value ± error`, the value to the digits the error leaves
+    /// meaningful (down to two digits of the error; at least 3 and at most
+    /// 17 significant), the error to two: `0.5 ± 1.2e-12`. An exact value
+    /// (error 0) prints in its shortest form alone.
+    static func withError(_ value: Double, _ error: Double) -> String {
+        guard error.isFinite, error > 0, value.isFinite else {
+            return error == 0 ? shortest(value) : "\(shortest(value)) ± \(shortest(error))"
+        }
+        let digits: Int
+        if value == 0 {
+            digits = 3
+        } else {
+            let spread = (log10(Swift.abs(value)).rounded(.down)
+                - log10(error).rounded(.down))
+            digits = Int(Swift.max(3, Swift.min(17, spread + 2)))
+        }
+        return significant(value, digits: digits) + " ± " + significant(error, digits: 2)
+    }
+
+    /// `1e-05` → `1e-5`, `2.5e+16` → `2.5e16`.
+    static func tidyExponent(_ text: String) -> String {
+        guard let exponentIndex = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
+            return text
+        }
+        let mantissa = text[..<exponentIndex]
         var exponent = text[text.index(after: exponentIndex)...]
         let isNegative = exponent.hasPrefix("-")
         exponent = exponent.drop { $0 == "+" || $0 == "-" }
