@@ -17,6 +17,8 @@ enum CommandLineTool {
         [
             GainCommand.self,
             OptimalCommand.self,
+            InputGainCommand.self,
+            CheckCommand.self,
             EvalCommand.self,
             DeriveCommand.self,
         ]

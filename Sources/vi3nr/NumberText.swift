@@ -30,16 +30,35 @@ enum NumberText {
 extension NumberText {
     /// `value` to `digits` significant digits (`%g` style, exponent
     /// tidied: `1.5e-7`, not `1.5e-07`).
+    ///
+    /// Magnitudes from 1e-4 to below 1e6 print without an exponent
+    /// (`22960`, not `2.296e4`), padded with no zeros beyond the digits
+    /// asked for; others with one (`1.5e-7`).
     static func significant(_ value: Double, digits: Int) -> String {
         if !value.isFinite { return shortest(value) }
-        return tidyExponent(String(format: "%.\(max(1, min(17, digits)))g", value))
+        let digits = max(1, min(17, digits))
+        let magnitude = Swift.abs(value)
+        guard magnitude >= 1e-4, magnitude < 1e6 else {
+            return tidyExponent(String(format: "%.\(digits)g", value))
+        }
+        // Round to the digits first, so that 999.96 to 4 digits becomes
+        // 1000 and then gets no decimals.
+        let rounded = Double(String(format: "%.\(digits)g", value)) ?? value
+        let exponent = Int(log10(Swift.abs(rounded)).rounded(.down))
+        let decimals = max(0, digits - 1 - exponent)
+        var text = String(format: "%.\(decimals)f", rounded)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
     }
 
     /// `value ± error`, the value to the digits the error leaves
     /// meaningful (down to two digits of the error; at least 3 and at most
     /// 17 significant), the error to two: `0.5 ± 1.2e-12`. An exact value
     /// (error 0) prints in its shortest form alone.
-    static func withError(_ value: Double, _ error: Double) -> String {
+    static func withError(_ value: Double, _ error: Double, maximumDigits: Int = 17) -> String {
         guard error.isFinite, error > 0, value.isFinite else {
             return error == 0 ? shortest(value) : "\(shortest(value)) ± \(shortest(error))"
         }
@@ -49,7 +68,7 @@ extension NumberText {
         } else {
             let spread = (log10(Swift.abs(value)).rounded(.down)
                 - log10(error).rounded(.down))
-            digits = Int(Swift.max(3, Swift.min(17, spread + 2)))
+            digits = Int(Swift.max(3, Swift.min(Double(maximumDigits), spread + 2)))
         }
         return significant(value, digits: digits) + " ± " + significant(error, digits: 2)
     }

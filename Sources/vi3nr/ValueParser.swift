@@ -123,3 +123,11 @@ func isIdentifier(_ text: String) -> Bool {
     guard let first = text.first, first.isLetter || first == "_" else { return false }
     return text.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "_") && $0.isASCII }
 }
+
+extension ValueParser where Value == Double {
+    /// A finite number of at least zero (a standard deviation that may be
+    /// 0).
+    static let nonNegativeNumber = ValueParser(expectation: "a finite number >= 0") { text in
+        parseDecimal(text).flatMap { $0 >= 0 ? $0 : nil }
+    }
+}
