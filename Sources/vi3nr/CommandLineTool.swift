@@ -19,6 +19,7 @@ enum CommandLineTool {
             OptimalCommand.self,
             InputGainCommand.self,
             CheckCommand.self,
+            SweepCommand.self,
             EvalCommand.self,
             DeriveCommand.self,
         ]
