@@ -20,6 +20,7 @@ enum CommandLineTool {
             InputGainCommand.self,
             CheckCommand.self,
             SweepCommand.self,
+            TableCommand.self,
             EvalCommand.self,
             DeriveCommand.self,
         ]
