@@ -21,6 +21,7 @@ enum CommandLineTool {
             CheckCommand.self,
             SweepCommand.self,
             TableCommand.self,
+            EmitCommand.self,
             EvalCommand.self,
             DeriveCommand.self,
         ]
