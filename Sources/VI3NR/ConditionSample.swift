@@ -44,7 +44,10 @@ extension ConditionSample {
     /// `count` values of σ_p from `lower` to `upper`, evenly spaced on a
     /// logarithmic axis, both ends exact:
     ///
-    ///     σ_i = lower · (upper/lower)^(i/(count − 1)),   i = 0 … count − 1
+    ///     σ_i = 10^(log₁₀ lower + i (log₁₀ upper − log₁₀ lower)/(count − 1))
+    ///
+    /// for `i = 0 … count − 1`. Base 10 makes the points of a grid between
+    /// powers of ten that fall on powers of ten exact (`0.1, 1, 10`).
     ///
     /// - Throws: `.invalidSearchRange` unless `0 < lower < upper`, both
     ///   finite; `.invalidScanDensity` for fewer than 2 points.
@@ -55,12 +58,12 @@ extension ConditionSample {
             throw .invalidSearchRange(lower: lower, upper: upper)
         }
         guard count >= 2 else { throw .invalidScanDensity(count) }
-        let ratio = log(upper / lower)
+        let start = log10(lower), span = log10(upper) - log10(lower)
         return (0..<count).map { index in
             switch index {
             case 0: return lower
             case count - 1: return upper
-            default: return lower * exp(ratio * Double(index) / Double(count - 1))
+            default: return pow(10, start + span * Double(index) / Double(count - 1))
             }
         }
     }

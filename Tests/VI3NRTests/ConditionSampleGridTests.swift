@@ -25,9 +25,11 @@ struct ConditionSampleGridTests {
         #expect(grid.first == 1e-3)
         #expect(grid.last == 10)
         #expect(grid.count == 5)
-        for (index, value) in grid.enumerated() {
-            // 1e-3 · 10^index exactly in decimal, 1 ulp-ish here.
-            #expect(relativeError(value, pow(10, Double(index) - 3)) < 1e-14)
+        // Powers of ten land exactly.
+        #expect(grid == [1e-3, 1e-2, 1e-1, 1, 10])
+        let fine = try ConditionSample.logarithmicGrid(from: 0.5, to: 8, count: 5)
+        for (index, value) in fine.enumerated() {
+            #expect(relativeError(value, 0.5 * pow(2, Double(index))) < 1e-14)
         }
         #expect(try ConditionSample.logarithmicGrid(from: 2, to: 3, count: 2) == [2, 3])
     }
