@@ -28,7 +28,10 @@ struct ActivationList {
     /// Splits `text` into entries.
     init(text: String) {
         var items: [Result<Entry, MalformedLineError>] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so it is named as a separator.
+        let lines = text.split(omittingEmptySubsequences: false) {
+            $0 == "\n" || $0 == "\r\n"
+        }
         for (index, rawLine) in lines.enumerated() {
             let number = index + 1
             var line = Substring(rawLine)
