@@ -91,6 +91,14 @@ private func bump(_ s: Double, c: Double = 0.05) -> (gain2: Double, cond: Double
     })
 }
 
+@Test func aSweepWithNoComputablePointFailsWithTheReason() throws {
+    let run = try ToolRunner.run("sweep", "log(x)", "--points", "3")
+    #expect(run.status == 1)
+    #expect(run.standardOutput.isEmpty)
+    #expect(run.errorLines.first?.hasPrefix(
+        "error: cannot compute M_f = E[φ(z)²] at σ_p = 0.001: undefined (NaN)") == true)
+}
+
 @Test func sweepUsageErrors() throws {
     let noFile = try ToolRunner.run("sweep", "x", "--svg", "")
     #expect(noFile.status == 2)
