@@ -96,7 +96,7 @@ import Testing
 }
 
 private let sampleForm = "expected a whole number of samples from 2 to 1e10"
-private let sigmaForm = "expected a number greater than 0, from 1e-100 to 1e100"
+private let sigmaForm = "expected a number greater than 0, from 1e-75 to 1e75"
 
 @Test(arguments: [
     (["--samples", "0"], "invalid value '0' for --samples: " + sampleForm),
@@ -106,6 +106,7 @@ private let sigmaForm = "expected a number greater than 0, from 1e-100 to 1e100"
     (["--sigma-p", "-1"], "invalid value '-1' for --sigma-p: " + sigmaForm),
     (["--sigma-p", "0"], "invalid value '0' for --sigma-p: " + sigmaForm),
     (["--sigma-p", "nan"], "invalid value 'nan' for --sigma-p: " + sigmaForm),
+    (["--sigma-p", "1e-76"], "invalid value '1e-76' for --sigma-p: " + sigmaForm),
     (["--seed", "-1"], "invalid value '-1' for --seed: expected a whole number from 0 to 2^64 - 1"),
     (["--fan-in", "0"], "invalid value '0' for --fan-in: expected a whole number from 1 to 2^40"),
     (["--sigma", "1"], "unknown option '--sigma' for 'gain'; did you mean '--sigma-p'?"),
