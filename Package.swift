@@ -56,6 +56,7 @@ let package = Package(
             dependencies: ["ActivationExpr", "NumericalMethods", "GaussianMoments", "COpenBLAS"]
         ),
         .executableTarget(name: "vi3nr", dependencies: ["VI3NR", "ActivationExpr"]),
+
         // The README's Swift example: initialise an MLP with the library.
         .executableTarget(
             name: "InitialiseMLP", dependencies: ["VI3NR", "ActivationExpr"],
