@@ -19,7 +19,10 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-table: release
+# The main job: the literature table, from an optimised build of the
+# command line only.
+table: deps
+	$(SWIFT) build -c release --product vi3nr
 	.build/release/vi3nr table
 
 test: deps

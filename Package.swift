@@ -75,6 +75,11 @@ let package = Package(
             dependencies: ["VI3NR", "ActivationExpr", "GaussianMoments"]
         ),
 
+        // The README's Swift example: initialise an MLP with the library.
+        .executableTarget(
+            name: "InitialiseMLP", dependencies: ["VI3NR", "ActivationExpr"],
+            path: "Examples/InitialiseMLP"),
+
         .testTarget(
             name: "CVectorMathTests",
             dependencies: ["CVectorMath", "CVectorMathAVX2", "CVectorMathAVX512"]
