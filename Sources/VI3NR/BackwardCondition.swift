@@ -48,6 +48,13 @@ public struct BackwardCondition: Equatable, Sendable {
         monteCarlo?.agreementSigmas(with: value)
     }
 
+    /// Whether the Monte Carlo `cond` agrees with the quadrature one
+    /// (`|agreementSigmas| ≤ MonteCarloValue.agreementThreshold`); nil
+    /// without Monte Carlo.
+    public var agrees: Bool? {
+        monteCarlo?.agrees(with: value)
+    }
+
     /// Computes `cond` at σ_p, and by Monte Carlo too when `monteCarlo`
     /// is given.
     ///

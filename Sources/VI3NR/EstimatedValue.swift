@@ -66,11 +66,26 @@ public struct MonteCarloValue: Equatable, Sendable {
     /// on the samples is not failed for rounding; 0 when the values are
     /// equal.
     public func agreementSigmas(with quadrature: EstimatedValue) -> Double {
+        agreement(with: quadrature).zScore
+    }
+
+    /// The largest `|z|` (see `agreementSigmas(with:)`) counted as
+    /// agreement: 4, which a correct pair of values exceeds by chance
+    /// about once in 16 000 comparisons.
+    public static let agreementThreshold = 4.0
+
+    /// Whether this value and a quadrature value agree: `|z| ≤
+    /// agreementThreshold`.
+    public func agrees(with quadrature: EstimatedValue) -> Bool {
+        agreement(with: quadrature).agrees
+    }
+
+    private func agreement(with quadrature: EstimatedValue) -> MomentAgreement {
         MomentAgreement(
             quadrature: QuadratureEstimate(
                 value: quadrature.value, errorEstimate: quadrature.errorEstimate),
-            monteCarloValue: value, monteCarloStandardError: standardError, samples: samples
-        ).zScore
+            monteCarloValue: value, monteCarloStandardError: standardError, samples: samples,
+            threshold: Self.agreementThreshold)
     }
 }
 

@@ -26,6 +26,13 @@ public struct MomentEstimate: Equatable, Sendable {
         monteCarlo?.agreementSigmas(with: value)
     }
 
+    /// Whether the Monte Carlo value agrees with the quadrature value
+    /// (`|agreementSigmas| ≤ MonteCarloValue.agreementThreshold`); nil
+    /// without Monte Carlo.
+    public var agrees: Bool? {
+        monteCarlo?.agrees(with: value)
+    }
+
     /// Bundles the two estimates of one moment.
     public init(kind: MomentKind, quadrature: QuadratureEstimate, monteCarlo: MonteCarloValue?) {
         self.kind = kind

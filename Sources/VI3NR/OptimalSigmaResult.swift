@@ -77,6 +77,31 @@ public enum DegenerateCondition: String, Equatable, Sendable {
     case zeroForwardMoment
 }
 
+/// Where a σ_p search had to stop short of its range: the scan point at
+/// which `cond` could not be computed, and why. What the search reports
+/// holds for `[lowerBound, searchedUpperBound]` only; a root above it is
+/// neither found nor ruled out.
+public struct SearchLimit: Equatable, Sendable {
+    /// The largest σ_p where the scan computed `cond`: the searched range
+    /// ends here.
+    public let searchedUpperBound: Double
+
+    /// The lowest σ_p above `searchedUpperBound` where a moment was
+    /// tried and failed (a scan point, or a probe between the two).
+    public let failedPreactivationStd: Double
+
+    /// Why: usually `.momentFailed` with the quadrature's account (an
+    /// oscillation it cannot resolve, a moment that diverges).
+    public let cause: VI3NRError
+
+    /// Bundles where and why a search stopped.
+    public init(searchedUpperBound: Double, failedPreactivationStd: Double, cause: VI3NRError) {
+        self.searchedUpperBound = searchedUpperBound
+        self.failedPreactivationStd = failedPreactivationStd
+        self.cause = cause
+    }
+}
+
 /// What a σ_p search found.
 public enum OptimalSigmaOutcome: Equatable, Sendable {
     /// One or more roots of `cond = target`, by increasing σ_p.
@@ -120,8 +145,14 @@ public struct OptimalSigmaResult: Equatable, Sendable {
     public let scaling: ActivationScaling
 
     /// The scan the search started from: the moments and `cond` at
-    /// log-spaced σ_p, e.g. for a plot.
+    /// log-spaced σ_p, e.g. for a plot. With a `limit`, it ends below
+    /// the point that failed.
     public let scan: [ConditionSample]
+
+    /// Where the search stopped short of `upperBound` because a moment
+    /// could not be computed there, and why; nil when the whole range was
+    /// searched. Only a search with `.searchBelowFailure` returns one.
+    public let limit: SearchLimit?
 
     /// The roots, or none.
     public var roots: [OptimalSigma] {

@@ -96,8 +96,11 @@ private extension ArgumentParser {
     /// closest one it does have.
     static func unknownOption(_ name: String, for command: CommandDescription) -> UsageError {
         var message = "unknown option '--\(name)' for '\(command.name)'"
-        let known = command.options.map(\.name) + ["help"]
-        if let suggestion = closestMatch(to: name, among: known) {
+        let known = command.options.map(\.name) + ["help", "version"]
+        let extensions = known.filter { $0.hasPrefix(name) }
+        if !name.isEmpty, extensions.count == 1, let suggestion = extensions.first {
+            message += "; did you mean '--\(suggestion)'?"
+        } else if let suggestion = closestMatch(to: name, among: known) {
             message += "; did you mean '--\(suggestion)'?"
         }
         return UsageError(message, commandName: command.name)
@@ -108,7 +111,8 @@ private extension ArgumentParser {
         _ parsed: ParsedArguments, for command: CommandDescription
     ) throws(UsageError) {
         let expected = command.positionals
-        if parsed.positionals.count < expected.count {
+        let required = expected.filter { !$0.isOptional }.count
+        if parsed.positionals.count < required {
             let missing = expected[parsed.positionals.count]
             throw UsageError(
                 "missing \(missing.valueName) (\(missing.help))", commandName: command.name)

@@ -22,13 +22,25 @@ protocol Command {
     func run() throws -> CommandOutput
 }
 
-/// What a successful command prints.
+/// What a command that ran prints.
+///
+/// Most commands either succeed (status 0, output) or throw. A command
+/// that works through several independent items (`table`) may finish
+/// with some of them failed: it prints what it could, reports each
+/// failure in `errors`, and sets `status` to 1.
 struct CommandOutput {
-    /// Text for standard output, printed only if the command succeeds.
+    /// Text for standard output.
     var standardOutput: String
 
     /// One line each, printed on standard error as `warning: …`.
     var warnings: [String] = []
+
+    /// Error reports printed on standard error before the warnings, each
+    /// as given (its first line starts with `error: `).
+    var errors: [String] = []
+
+    /// The exit status: 0, or 1 when some items failed.
+    var status: Int32 = 0
 }
 
 /// An error the user can read: one summary line, then optional detail
@@ -39,4 +51,12 @@ protocol UserFacingError: Error {
 
     /// Further lines, printed as they are.
     var details: [String] { get }
+}
+
+extension UserFacingError {
+    /// The text for standard error: `error: ` and the summary, then the
+    /// details, each line ending in a newline.
+    var report: String {
+        (["error: \(summary)"] + details).map { $0 + "\n" }.joined()
+    }
 }

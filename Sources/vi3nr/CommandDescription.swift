@@ -9,7 +9,7 @@ struct CommandDescription: Sendable {
     /// A paragraph for the command's own help, after the usage line.
     let discussion: String
 
-    /// The positional arguments, in order; all are required.
+    /// The positional arguments, in order; optional ones come last.
     let positionals: [PositionalDefinition]
 
     /// The options, in the order help lists them.
@@ -26,6 +26,10 @@ struct PositionalDefinition: Sendable {
 
     /// One line for help.
     let help: String
+
+    /// Whether the command runs without it (only the last positionals may
+    /// be optional).
+    var isOptional = false
 }
 
 /// An option such as `--at X`.

@@ -1,3 +1,5 @@
+import VI3NR
+
 /// The `vi3nr` command line: finds the subcommand, parses its arguments,
 /// runs it, and turns the outcome into text and an exit status.
 ///
@@ -13,6 +15,13 @@ enum CommandLineTool {
     /// Every subcommand, in the order `--help` lists them.
     static var commands: [any Command.Type] {
         [
+            GainCommand.self,
+            OptimalCommand.self,
+            InputGainCommand.self,
+            CheckCommand.self,
+            SweepCommand.self,
+            TableCommand.self,
+            EmitCommand.self,
             EvalCommand.self,
             DeriveCommand.self,
         ]
@@ -61,6 +70,9 @@ private extension CommandLineTool {
         if beforeSeparator.contains("--help") || beforeSeparator.contains("-h") {
             return ToolResult(standardOutput: HelpText.forCommand(description))
         }
+        if beforeSeparator.contains("--version") {
+            return ToolResult(standardOutput: "vi3nr \(version)\n")
+        }
 
         let instance: any Command
         do {
@@ -72,15 +84,19 @@ private extension CommandLineTool {
 
         do {
             let output = try instance.run()
+            let errors = output.errors.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }.joined()
             let warnings = output.warnings.map { "warning: \($0)\n" }.joined()
-            return ToolResult(standardOutput: output.standardOutput, standardError: warnings)
+            return ToolResult(
+                standardOutput: output.standardOutput, standardError: errors + warnings,
+                status: output.status)
         } catch let error as UsageError {
             // A command may find a bad combination of options only once it
             // runs; that is still a usage error.
             return usageFailure(error)
         } catch let error as UserFacingError {
-            let lines = ["error: \(error.summary)"] + error.details
-            return ToolResult(standardError: lines.joined(separator: "\n") + "\n", status: 1)
+            return ToolResult(standardError: error.report, status: 1)
+        } catch let error as VI3NRError {
+            return ToolResult(standardError: ComputationFailure(error).report, status: 1)
         } catch {
             return ToolResult(standardError: "error: \(error)\n", status: 1)
         }

@@ -17,6 +17,9 @@ enum HelpText {
             "",
             "Run 'vi3nr COMMAND --help' for a command's options and an example.",
             "'vi3nr --version' prints the version.",
+            "",
+            "EXAMPLE:",
+            "  vi3nr gain 'sin(30*x)' --sigma-p 1 --fan-in 256",
         ]
         return lines.joined(separator: "\n") + "\n"
     }
@@ -25,7 +28,7 @@ enum HelpText {
     static func forCommand(_ command: CommandDescription) -> String {
         var lines = ["USAGE: " + usageLine(command), ""] + wrapped(command.discussion, width: 78)
 
-        let optionLabels = command.options.map(optionLabel) + ["-h, --help"]
+        let optionLabels = command.options.map(optionLabel) + ["-h, --help", "--version"]
         let labels = command.positionals.map(\.valueName) + optionLabels
         let width = (labels.map(\.count).max() ?? 0) + 2
 
@@ -41,6 +44,7 @@ enum HelpText {
             lines.append("  " + padded(optionLabel(option), to: width) + option.help + required)
         }
         lines.append("  " + padded("-h, --help", to: width) + "show this help")
+        lines.append("  " + padded("--version", to: width) + "print the version")
 
         if !command.examples.isEmpty {
             lines += ["", command.examples.count == 1 ? "EXAMPLE:" : "EXAMPLES:"]
@@ -51,7 +55,9 @@ enum HelpText {
 
     /// `vi3nr eval EXPR --at X [--param NAME=VALUE]... [--json]`.
     static func usageLine(_ command: CommandDescription) -> String {
-        var words = ["vi3nr", command.name] + command.positionals.map(\.valueName)
+        var words = ["vi3nr", command.name] + command.positionals.map {
+            $0.isOptional ? "[\($0.valueName)]" : $0.valueName
+        }
         for option in command.options {
             let label = optionLabel(option)
             switch (option.arity, option.isRequired) {

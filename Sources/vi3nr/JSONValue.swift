@@ -9,6 +9,7 @@ enum JSONValue {
     case bool(Bool)
     case number(Double)
     case integer(Int)
+    case unsignedInteger(UInt64)
     case string(String)
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
@@ -36,6 +37,8 @@ private extension JSONValue {
         case .number(let value):
             text += value.isFinite ? NumberText.shortest(value) : "null"
         case .integer(let value):
+            text += String(value)
+        case .unsignedInteger(let value):
             text += String(value)
         case .string(let value):
             JSONValue.writeString(value, into: &text)

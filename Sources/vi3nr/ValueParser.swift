@@ -22,11 +22,56 @@ extension ValueParser where Value == Double {
     }
 }
 
+extension ValueParser where Value == Double {
+    /// A preactivation standard deviation: a finite number from
+    /// `CommandLineLimits.smallestSigmaP` to `largestSigmaP`.
+    static let preactivationStd = ValueParser(
+        expectation: "a number greater than 0, from 1e-75 to 1e75"
+    ) { text in
+        parseDecimal(text).flatMap {
+            (CommandLineLimits.smallestSigmaP...CommandLineLimits.largestSigmaP).contains($0)
+                ? $0 : nil
+        }
+    }
+}
+
 extension ValueParser where Value == Int {
     /// A whole number greater than zero (a sample count, a depth).
     static let positiveInteger = ValueParser(expectation: "a whole number greater than 0") {
         text in
         Int(text).flatMap { $0 > 0 ? $0 : nil }
+    }
+
+    /// A whole number in `range`, written in decimal digits or as a power
+    /// of ten (`1e6`), so that sample counts read as people write them.
+    static func wholeNumber(in range: ClosedRange<Int>, expectation: String) -> ValueParser {
+        ValueParser(expectation: expectation) { text in
+            parseWholeNumber(text).flatMap { range.contains($0) ? $0 : nil }
+        }
+    }
+
+    /// A Monte Carlo sample count: 2 (the least a standard error needs)
+    /// to `CommandLineLimits.maximumSamples`.
+    static let sampleCount = wholeNumber(
+        in: 2...CommandLineLimits.maximumSamples,
+        expectation: "a whole number of samples from 2 to 1e10")
+
+    /// A number of σ_p points: 2 to `CommandLineLimits.maximumPoints`.
+    static let pointCount = wholeNumber(
+        in: 2...CommandLineLimits.maximumPoints,
+        expectation: "a whole number of points from 2 to 10000")
+
+    /// A fan-in: 1 to `CommandLineLimits.maximumFanIn`.
+    static let fanIn = wholeNumber(
+        in: 1...CommandLineLimits.maximumFanIn,
+        expectation: "a whole number from 1 to 2^40")
+}
+
+extension ValueParser where Value == UInt64 {
+    /// A seed: any whole number from 0 to 2^64 - 1.
+    static let seed = ValueParser(expectation: "a whole number from 0 to 2^64 - 1") { text in
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return UInt64(text)
     }
 }
 
@@ -62,8 +107,27 @@ func parseDecimal(_ text: String) -> Double? {
     return value
 }
 
+/// A whole number written as decimal digits (`1000000`) or as digits
+/// times a power of ten (`1e6`, `2.5e3`); nil for anything else, for a
+/// fraction (`1.5`) and beyond the range of `Int`.
+func parseWholeNumber(_ text: String) -> Int? {
+    if text.allSatisfy({ $0.isASCII && $0.isNumber }) { return Int(text) }
+    guard text.contains(where: { $0 == "e" || $0 == "E" }),
+          let value = parseDecimal(text), value >= 0, value < 9.2e18,
+          value == value.rounded() else { return nil }
+    return Int(value)
+}
+
 /// Letters, digits and underscores, not starting with a digit.
 func isIdentifier(_ text: String) -> Bool {
     guard let first = text.first, first.isLetter || first == "_" else { return false }
     return text.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "_") && $0.isASCII }
+}
+
+extension ValueParser where Value == Double {
+    /// A finite number of at least zero (a standard deviation that may be
+    /// 0).
+    static let nonNegativeNumber = ValueParser(expectation: "a finite number >= 0") { text in
+        parseDecimal(text).flatMap { $0 >= 0 ? $0 : nil }
+    }
 }

@@ -47,6 +47,14 @@ enum ToolRunner {
 
     /// Runs `vi3nr` with `arguments` and waits for it.
     static func run(_ arguments: String...) throws -> Run {
+        try run(arguments: arguments)
+    }
+
+    /// Runs `vi3nr` with `arguments`, `input` on its standard input (empty
+    /// when nil), optionally in `workingDirectory`, and waits for it.
+    static func run(
+        arguments: [String], input: String? = nil, in workingDirectory: URL? = nil
+    ) throws -> Run {
         let executable = try #require(
             executable, "the vi3nr executable was not found; build it with 'swift build'")
 
@@ -63,11 +71,19 @@ enum ToolRunner {
         let output = try FileHandle(forWritingTo: outputURL)
         let error = try FileHandle(forWritingTo: errorURL)
 
+        let inputURL = directory.appendingPathComponent("stdin")
+        _ = FileManager.default.createFile(
+            atPath: inputURL.path, contents: Data((input ?? "").utf8))
+        let inputHandle = try FileHandle(forReadingFrom: inputURL)
+        defer { try? inputHandle.close() }
+
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.standardInput = inputHandle
         process.standardOutput = output
         process.standardError = error
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         try process.run()
         process.waitUntilExit()
         try output.close()
@@ -77,6 +93,18 @@ enum ToolRunner {
             status: process.terminationStatus,
             standardOutput: try String(contentsOf: outputURL, encoding: .utf8),
             standardError: try String(contentsOf: errorURL, encoding: .utf8))
+    }
+
+    /// The package's root directory (for `Examples/`).
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A fresh temporary directory; the caller removes it.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("vi3nr-cli-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
     }
 
     /// The keys of the JSON object a run printed on standard output.
@@ -116,6 +144,11 @@ struct EvalJSON: Decodable {
 struct DeriveJSON: Decodable {
     let expression: String
     let derivative: String
+}
+
+/// `|actual − expected| / |expected|`.
+func relativeDifference(_ actual: Double, _ expected: Double) -> Double {
+    abs(actual - expected) / abs(expected)
 }
 
 /// Whether `actual` is within `ulps` units in the last place of `expected`.
