@@ -139,7 +139,13 @@ struct PerturbedWalk {
         case .down: return value - limit * step
         case .random(var generator):
             let fraction = Double(generator.next() >> 11) * 0x1p-53
+            let flushes = generator.next() & 1 == 0
             mode = .random(generator)
+            // Below the normal range the libraries' bound is absolute
+            // (DBL_MIN): one may return 0 where the other returns a
+            // subnormal (SLEEF's log1p(5e-324) is 0), so half the moves
+            // of a subnormal result flush it to 0.
+            if Swift.abs(value) < Double.leastNormalMagnitude && flushes { return 0 }
             return value + (2 * fraction - 1) * limit * step
         }
     }
