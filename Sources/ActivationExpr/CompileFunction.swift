@@ -20,13 +20,14 @@ extension CompiledFunction {
     ///   multiplications, within 2 ulp of `pow` (`a*a` and `1/a` are
     ///   correctly rounded; glibc's `pow` is within 0.52 ulp, so the two
     ///   differ in the last bit now and then).
-    /// - SLEEF picks its argument reduction per group of four elements (a
-    ///   faster one when all four are small), and the two reductions can
-    ///   differ in the last bit: a block value may depend, within SLEEF's
-    ///   bound, on the other three elements of its group of four. It does
-    ///   not depend on chunking, on threads, or on anything else; a buffer
-    ///   evaluated in pieces that start at multiples of 4 gives the same
-    ///   bits as one call.
+    /// - SLEEF picks its argument reduction per vector of elements (four
+    ///   with AVX2, eight with AVX-512; a faster reduction when all are
+    ///   small), and the two reductions can differ in the last bit: a
+    ///   block value may depend, within SLEEF's bound, on the other
+    ///   elements of its vector. It does not depend on chunking, on
+    ///   threads, or on anything else; a buffer evaluated in pieces that
+    ///   start at multiples of 8 gives the same bits as one call (on an
+    ///   AVX2 machine multiples of 4 suffice).
     /// - `evaluateFloatBlock` widens each chunk to `Double`, runs the same
     ///   program and rounds each value to `Float` once.
     ///
