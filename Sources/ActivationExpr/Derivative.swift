@@ -68,7 +68,8 @@ enum Differentiator {
             // would not count as 0 where that matters (an exponent
             // `u^(c ? 2 : 3)` would take the general power rule, NaN for
             // a negative base).
-            let (trueDerivative, falseDerivative) = (derivative(of: whenTrue), derivative(of: whenFalse))
+            let trueDerivative = derivative(of: whenTrue)
+            let falseDerivative = derivative(of: whenFalse)
             if trueDerivative.isNumber(0) && falseDerivative.isNumber(0) { return .number(0) }
             return .choosing(condition, trueDerivative, falseDerivative)
         case .call(let function, let arguments):

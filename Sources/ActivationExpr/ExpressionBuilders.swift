@@ -224,7 +224,10 @@ extension Expression {
         let gathered = chained(.number(coefficient), rest) ?? rest
         // Chaining puts the coefficient next to the numbers `rest` starts
         // with; where their product overflows, keep `rest` whole instead.
-        return gathered.hasSafeNumericPrefix ? gathered : .binary(.multiply, .number(coefficient), rest)
+        guard gathered.hasSafeNumericPrefix else {
+            return .binary(.multiply, .number(coefficient), rest)
+        }
+        return gathered
     }
 
     /// `-a*b*c` as `((-a)*b)*c`, which prints without parentheses.

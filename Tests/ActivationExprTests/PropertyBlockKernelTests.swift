@@ -92,7 +92,8 @@ struct PropertyBlockKernelTests {
                             <= Swift.max(bound, 8 * Double.leastNormalMagnitude)
                         || (bound >= Swift.abs(scalar) && block[index].isNaN)
                     let block = block[index]
-                    #expect(close, "\(folded) at \(x): block \(block), scalar \(scalar) ± \(bound)")
+                    #expect(close,
+                            "\(folded) at \(x): block \(block), scalar \(scalar) ± \(bound)")
                 }
             }
         }
@@ -112,7 +113,8 @@ struct PropertyBlockKernelTests {
             var offset = 0
             for length in [8, 520, 16, 512, 104, 360] {
                 let end = Swift.min(offset + length, Self.buffer.count)
-                let piece = CompilerCheck.blockValues(compiled, at: Array(Self.buffer[offset..<end]))
+                let points = Array(Self.buffer[offset..<end])
+                let piece = CompilerCheck.blockValues(compiled, at: points)
                 for index in offset..<end {
                     #expect(CompilerCheck.isSameValue(piece[index - offset], whole[index]),
                             "\(folded) at \(Self.buffer[index]) in a piece")

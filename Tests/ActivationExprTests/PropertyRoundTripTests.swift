@@ -81,7 +81,8 @@ struct PropertyRoundTripTests {
                 #expect(reparsed == parsed, "\(respelt.debugDescription) read as \(reparsed)")
                 checked += 1
             } catch {
-                Issue.record("\(respelt.debugDescription) (from \(parsed)) does not parse: \(error)")
+                Issue.record(
+                    "\(respelt.debugDescription) (from \(parsed)) does not parse: \(error)")
             }
         }
         #expect(checked > 250)

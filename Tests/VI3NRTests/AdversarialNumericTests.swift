@@ -137,7 +137,8 @@ struct AdversarialNumericTests {
     @Test("1/x: E[1/z²] is infinite, a non-integrable singularity at 0")
     func reciprocal() {
         let error = #expect(throws: VI3NRError.self) { try report("1/x", sigma: 1) }
-        guard case .momentFailed(.forward, 1, .nonIntegrableSingularity(let x, _, _))? = error else {
+        guard case .momentFailed(.forward, 1, .nonIntegrableSingularity(let x, _, _))? = error
+        else {
             Issue.record("got \(String(describing: error))")
             return
         }

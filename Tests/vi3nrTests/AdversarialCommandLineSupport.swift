@@ -34,7 +34,8 @@ enum AdversarialRunner {
     /// /dev/null.
     static func run(_ arguments: [String]) throws -> Run {
         let executable = try #require(
-            ToolRunner.executable, "the vi3nr executable was not found; build it with 'swift build'")
+            ToolRunner.executable,
+            "the vi3nr executable was not found; build it with 'swift build'")
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("vi3nr-adversarial-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -66,9 +67,14 @@ enum AdversarialRunner {
 
         return Run(
             arguments: arguments, status: exitStatus,
-            standardOutput: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "<not UTF-8>",
-            standardError: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "<not UTF-8>",
+            standardOutput: contents(of: outputPath),
+            standardError: contents(of: errorPath),
             peakMemory: usage.ru_maxrss * 1024)
+    }
+
+    /// A file's text, or a marker when it is not UTF-8.
+    static func contents(of path: String) -> String {
+        (try? String(contentsOfFile: path, encoding: .utf8)) ?? "<not UTF-8>"
     }
 
     /// Runs many invocations, two at a time (the machine has two cores).

@@ -99,7 +99,8 @@ struct AdversarialCommandLineNumericTests {
     func gain(_ arguments: [String]) throws -> AdversarialGainJSON {
         let run = try AdversarialRunner.run(["gain"] + arguments + ["--samples", "10000", "--json"])
         try #require(run.status == 0, "\(run.commandLine): \(run.standardError)")
-        return try JSONDecoder().decode(AdversarialGainJSON.self, from: Data(run.standardOutput.utf8))
+        let data = Data(run.standardOutput.utf8)
+        return try JSONDecoder().decode(AdversarialGainJSON.self, from: data)
     }
 
     /// Truths as in VI3NRTests/AdversarialNumericTests: mpmath at 30

@@ -43,7 +43,9 @@ struct RoundingSpread {
         if block.isNaN { return values.contains { $0.isNaN } }
 
         if block.isInfinite {
-            return values.contains { $0 == block || ($0.isFinite && abs($0) > 0x1p1000 && ($0 > 0) == (block > 0)) }
+            return values.contains {
+                $0 == block || ($0.isFinite && abs($0) > 0x1p1000 && ($0 > 0) == (block > 0))
+            }
         }
 
         let finite = values.filter(\.isFinite)
