@@ -39,6 +39,14 @@ struct RoundingSpread {
     /// Whether `block` is a value the expression can take at `x` when
     /// its math functions are off by a few ulp.
     mutating func admits(_ block: Double, at x: Double) -> Bool {
+        // Where a math function sees or returns a subnormal number, the
+        // libraries' bounds are absolute (DBL_MIN), and an error of
+        // 5e-324 in `log1p(5e-324)` doubles `log1p(x)/(2*sqrt(x))`: no
+        // relative yardstick applies, so nothing is checked there.
+        var plain = PerturbedWalk(mode: .none)
+        _ = plain.value(of: expression, at: x)
+        if plain.sawSubnormal { return true }
+
         let values = runs(at: x)
         if block.isNaN { return values.contains { $0.isNaN } }
 
@@ -83,11 +91,14 @@ struct RoundingSpread {
 /// moved by a few ulp.
 struct PerturbedWalk {
     enum Mode {
-        case up, down
+        case none, up, down
         case random(SplitMix)
     }
 
     var mode: Mode
+
+    /// Set when a function or power had a subnormal argument or result.
+    var sawSubnormal = false
 
     /// Whether results with an exact value move too: 0 and whole numbers
     /// (`sin(0)`, `pow(0, y)`, `pow(x, 0)`, `exp(0)`). Both libraries
@@ -112,7 +123,10 @@ struct PerturbedWalk {
             case .subtract: return a - b
             case .multiply: return a * b
             case .divide: return a / b
-            case .power: return moved(pow(a, b))
+            case .power:
+                note(a)
+                note(b)
+                return moved(pow(a, b))
             }
         case .comparison(let comparison, let left, let right):
             let (a, b) = (value(of: left, at: x), value(of: right, at: x))
@@ -124,6 +138,7 @@ struct PerturbedWalk {
             return test != 0 ? value(of: whenTrue, at: x) : value(of: whenFalse, at: x)
         case .call(let function, let arguments):
             let values = arguments.map { value(of: $0, at: x) }
+            values.forEach { note($0) }
             return moved(function.definition.evaluate(values))
         }
     }
@@ -131,12 +146,18 @@ struct PerturbedWalk {
     /// `value` moved by up to `RoundingSpread.ulpsPerCall` ulp (at least
     /// by that many multiples of the smallest normal number, SLEEF's bound
     /// near underflow).
+    mutating func note(_ value: Double) {
+        if value != 0 && abs(value) < Double.leastNormalMagnitude { sawSubnormal = true }
+    }
+
     mutating func moved(_ value: Double) -> Double {
+        note(value)
         let isExact = value == value.rounded() && abs(value) < 0x1p53
         guard value.isFinite, !isExact || movesExactValues else { return value }
         let step = Swift.max(value.ulp, Double.leastNormalMagnitude)
         let limit = RoundingSpread.ulpsPerCall
         switch mode {
+        case .none: return value
         case .up: return value + limit * step
         case .down: return value - limit * step
         case .random(var generator):
