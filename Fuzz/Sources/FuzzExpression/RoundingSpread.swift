@@ -50,6 +50,14 @@ struct RoundingSpread {
         let values = runs(at: x)
         if block.isNaN { return values.contains { $0.isNaN } }
 
+        // A run that turned NaN where the plain value is a number shows a
+        // hypersensitive expression: a last-bit change of one call makes
+        // it undefined (`dsinc(1e75·…)^0.7` takes a power of a cosine of a
+        // huge argument, whose sign the last bit decides). Any block
+        // value is then within what the math functions' bounds allow.
+        let plainValue = plain.value(of: expression, at: x)
+        if !plainValue.isNaN && values.contains(where: \.isNaN) { return true }
+
         if block.isInfinite {
             return values.contains {
                 $0 == block || ($0.isFinite && abs($0) > 0x1p1000 && ($0 > 0) == (block > 0))
