@@ -101,7 +101,8 @@ func theEmittedModuleRunsAndInitialisesLayers() throws {
         w = layer.weight.detach()
         # The weights are float32: one may round past the float64 bound by
         # half a float32 ulp (3.5% of layers this size did).
-        print(float(w.abs().max()) <= bound * (1 + 2.0**-24), float(w.abs().max()) > 0.99 * bound)
+        largest = float(w.abs().max())
+        print(largest <= bound * (1 + 2.0**-24), largest > 0.99 * bound)
         print(float(layer.bias.abs().max()))
         print(repr(float(activation(torch.tensor([0.0, 2.0], dtype=torch.float64))[1])))
         print(repr(input_gain(0.0, 2.0)))
