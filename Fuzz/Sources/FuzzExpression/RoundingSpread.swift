@@ -55,8 +55,11 @@ struct RoundingSpread {
         // it undefined (`dsinc(1e75·…)^0.7` takes a power of a cosine of a
         // huge argument, whose sign the last bit decides). Any block
         // value is then within what the math functions' bounds allow.
-        let plainValue = plain.value(of: expression, at: x)
-        if !plainValue.isNaN && values.contains(where: \.isNaN) { return true }
+        // Likewise when the plain value is NaN and a run gives a number.
+        let outcomes = values + [plain.value(of: expression, at: x)]
+        if outcomes.contains(where: \.isNaN) && outcomes.contains(where: { !$0.isNaN }) {
+            return true
+        }
 
         if block.isInfinite {
             return values.contains {
