@@ -31,6 +31,10 @@ struct RoundingSpread {
     /// Random runs in addition to the all-up and all-down runs.
     static let randomRuns = 10
 
+    /// Random runs added when all others were NaN but the block value is
+    /// a number.
+    static let extraRuns = 200
+
     init(expression: Expression, seed: UInt64) {
         self.expression = expression
         self.generator = SplitMix(state: seed)
@@ -55,8 +59,18 @@ struct RoundingSpread {
         // it undefined (`dsinc(1e75·…)^0.7` takes a power of a cosine of a
         // huge argument, whose sign the last bit decides). Any block
         // value is then within what the math functions' bounds allow.
-        // Likewise when the plain value is NaN and a run gives a number.
-        let outcomes = values + [plain.value(of: expression, at: x)]
+        // Likewise when the plain value is NaN and a run gives a number;
+        // for a finite block value where every run was NaN, more runs
+        // look for one (`dsinc(u)^0.7` near a zero of dsinc at u ≈ 1e42
+        // is a number in about one run in ten).
+        var outcomes = values + [plain.value(of: expression, at: x)]
+        if !block.isNaN && outcomes.allSatisfy(\.isNaN) {
+            for _ in 0..<Self.extraRuns {
+                var walk = PerturbedWalk(mode: .random(SplitMix(state: generator.next())))
+                walk.movesExactValues = true
+                outcomes.append(walk.value(of: expression, at: x))
+            }
+        }
         if outcomes.contains(where: \.isNaN) && outcomes.contains(where: { !$0.isNaN }) {
             return true
         }
