@@ -79,11 +79,17 @@ enum DataFileReader {
 private extension DataFileReader {
     /// Parses the final piece, with a line end added when the file does
     /// not end with one. `buffer` must have two spare bytes.
+    ///
+    /// An empty final piece gets a line end too: the previous piece may
+    /// have ended at a field separator of a last line without a line end
+    /// (`3 4 ` filling the buffer exactly), and that line must still be
+    /// finished, or its row is lost. After a line end the extra one is a
+    /// blank line, which changes nothing.
     static func parseLast(
         _ buffer: UnsafeMutablePointer<UInt8>, count: Int, into parser: inout DataFileParser
     ) throws(InputDataError) {
         var count = count
-        if count > 0 && buffer[count - 1] != ASCII.newline {
+        if count == 0 || buffer[count - 1] != ASCII.newline {
             buffer[count] = ASCII.newline
             count += 1
         }
