@@ -39,6 +39,12 @@ public enum InputDataError: Error, Equatable, Sendable {
 
     /// A single field longer than the reader's buffer allows.
     case cellTooLong(line: Int, column: Int, limit: Int)
+
+    /// Numbers so large that their second moment `mean(x²)` (or their
+    /// mean or spread) is beyond the range of doubles: magnitudes from
+    /// about 1e154 on. No input gain can be computed from them.
+    /// `largestMagnitude` is the largest `|x|` in the file.
+    case secondMomentOverflow(path: String, largestMagnitude: Double)
 }
 
 extension InputDataError: CustomStringConvertible {
@@ -70,6 +76,10 @@ extension InputDataError: CustomStringConvertible {
                 + "not numeric text"
         case let .cellTooLong(line, column, limit):
             return "line \(line), column \(column): field longer than \(limit) bytes"
+        case let .secondMomentOverflow(path, largest):
+            return "data file '\(path)' holds numbers too large for statistics: the mean "
+                + "of their squares is beyond the range of doubles (the largest magnitude is "
+                + "\(largest); from about 1e154 on, x² overflows)"
         }
     }
 

@@ -93,7 +93,8 @@ public struct InputDataStatistics: Equatable, Sendable {
     /// - Throws: `InputDataError`, each naming the line (and field) at
     ///   fault: `.cannotOpen`, `.readFailed`, `.emptyFile`, `.noNumbers`,
     ///   `.raggedRow`, `.textCell`, `.nonFiniteCell`, `.emptyCell`,
-    ///   `.mixedHeader`, `.binaryContent`, `.cellTooLong`.
+    ///   `.mixedHeader`, `.binaryContent`, `.cellTooLong`,
+    ///   `.secondMomentOverflow`.
     public init(
         contentsOfFile path: String, format: DataFileFormat = .automatic
     ) throws(InputDataError) {
@@ -148,6 +149,14 @@ public struct InputDataStatistics: Equatable, Sendable {
             throw .noNumbers(path: path, line: parser.headerLine ?? 1)
         }
         let summary = parser.statistics.summary()
+        // Every cell is finite, but squares of magnitudes beyond about
+        // 1e154 overflow: the statistics would be infinite or NaN.
+        guard summary.mean.isFinite, summary.variance.isFinite,
+              summary.secondMoment.isFinite else {
+            let largest = Swift.max(
+                Swift.abs(parser.statistics.minimum), Swift.abs(parser.statistics.maximum))
+            throw .secondMomentOverflow(path: path, largestMagnitude: largest)
+        }
         rows = parser.statistics.rows
         columns = parser.expectedFields ?? 0
         headerLine = parser.headerLine
@@ -155,7 +164,9 @@ public struct InputDataStatistics: Equatable, Sendable {
         mean = summary.mean
         standardDeviation = summary.variance.squareRoot()
         secondMoment = summary.secondMoment
-        secondMomentStandardError = summary.standardError
+        // The rows' second moments may still overflow their spread: an
+        // unknown error is infinite, never NaN.
+        secondMomentStandardError = summary.standardError.map { $0.isNaN ? .infinity : $0 }
         minimum = parser.statistics.minimum
         maximum = parser.statistics.maximum
     }

@@ -39,4 +39,36 @@ struct AdversarialDataFileRegressionTests {
         let whole = try read("x,Opt,oani,", format: .commaSeparated, capacity: 1 << 13)
         #expect(whole == header)
     }
+
+    /// A file of one number, 9.99e213, was read as a success with a NaN
+    /// standard deviation and second moment (x² overflows); the input
+    /// gain then failed with "standard deviation nan".
+    @Test("numbers whose squares overflow are refused with the reason")
+    func overflowingSecondMoment() throws {
+        let single = try read(" 999e211\n", format: .whitespaceSeparated, capacity: 1 << 13)
+        guard case .failure(.secondMomentOverflow(_, let largest)) = single else {
+            Issue.record("got \(single)")
+            return
+        }
+        #expect(largest == 9.99e213)
+        #expect(single.failureDescription?.contains("too large for statistics") == true)
+
+        let pair = try read("1e160 -1e160\n", format: .automatic, capacity: 1 << 13)
+        guard case .failure(.secondMomentOverflow(_, 1e160)) = pair else {
+            Issue.record("got \(pair)")
+            return
+        }
+
+        // Large but representable: mean² + s² = (1e150² + 2e150²)/2 = 2.5e300.
+        let large = try read("1e150\n2e150\n", format: .automatic, capacity: 1 << 13).get()
+        #expect(Swift.abs(large.secondMoment - 2.5e300) <= 1e-15 * 2.5e300)
+        #expect(large.secondMomentStandardError?.isNaN == false)
+    }
+}
+
+private extension Result where Failure == InputDataError {
+    var failureDescription: String? {
+        if case .failure(let error) = self { return error.description }
+        return nil
+    }
 }
