@@ -9,7 +9,8 @@ import VI3NR
 /// cells; it does not try to name the same error. Where the rules leave
 /// a case open it answers `.ambiguous` and the fuzzer compares nothing:
 /// a carriage return inside a line (the reader treats it as a blank
-/// between numbers but as part of a text field).
+/// between numbers but as part of a text field), and numbers so large
+/// that the second moment is near the top of the range of doubles.
 enum ReferenceDataReader {
     enum Outcome {
         case success(rows: Int, columns: Int, cells: [Double])
@@ -61,6 +62,17 @@ enum ReferenceDataReader {
         }
         guard rows > 0, let columns = expectedColumns else {
             return .failure(sawHeader ? "a header and no numbers" : "no content")
+        }
+
+        // The second moment mean(x²), scaled so that it cannot overflow
+        // on the way: beyond the range of doubles the file is refused;
+        // close to it, the reader's own sums may overflow first.
+        let largest = cells.reduce(0) { max($0, abs($1)) }
+        if largest > 0 {
+            let scaled = cells.reduce(0) { $0 + ($1 / largest) * ($1 / largest) }
+            let secondMoment = scaled / Double(cells.count) * largest * largest
+            if !secondMoment.isFinite { return .failure("a second moment beyond doubles") }
+            if secondMoment > 1e300 || largest > 1e150 { return .ambiguous }
         }
         return .success(rows: rows, columns: columns, cells: cells)
     }
