@@ -81,8 +81,12 @@ struct NetworkFailure: UserFacingError {
     var summary: String { error.description }
 
     var details: [String] {
-        ["The \(weights.scheme.name) initialisation used gain "
-            + NumberText.significant(weights.gain, digits: 6) + ", weights U(-a, a) with a = "
-            + NumberText.significant(weights.uniformBound, digits: 6) + "."]
+        let bound = "weights U(-a, a), a = "
+            + NumberText.significant(weights.uniformBound, digits: 6) + "."
+        if case .gain(let gain) = weights.scheme {
+            return ["With --gain \(NumberText.shortest(gain)): " + bound]
+        }
+        return ["With the \(weights.scheme.name) initialisation: gain "
+            + NumberText.significant(weights.gain, digits: 6) + ", " + bound]
     }
 }
