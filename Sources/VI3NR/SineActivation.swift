@@ -39,19 +39,20 @@ public struct SineActivation: Equatable, Sendable {
 // MARK: - Matching ω·x
 
 private extension SineActivation {
-    /// The `c` of an expression that is `c·x` in one of the spelled-out
-    /// forms, or nil.
+    /// The `c` of an expression that is `c·x`, built from `x`, numbers,
+    /// negation, products with a number and quotients by a number; nil
+    /// for anything else.
     static func coefficient(ofLinear expression: Expression) -> Double? {
         switch expression {
         case .variable:
             return 1
         case .negate(let inner):
             return coefficient(ofLinear: inner).map { -$0 }
-        case .binary(.multiply, .number(let factor), .variable),
-             .binary(.multiply, .variable, .number(let factor)):
-            return factor
-        case .binary(.divide, .variable, .number(let divisor)):
-            return 1 / divisor
+        case .binary(.multiply, .number(let factor), let inner),
+             .binary(.multiply, let inner, .number(let factor)):
+            return coefficient(ofLinear: inner).map { factor * $0 }
+        case .binary(.divide, let inner, .number(let divisor)):
+            return coefficient(ofLinear: inner).map { $0 / divisor }
         default:
             return nil
         }

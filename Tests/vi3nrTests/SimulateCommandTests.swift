@@ -117,11 +117,14 @@ struct SimulateCommandTests {
     @Test("a linear network multiplies both variances by gain² per layer")
     func linearNetwork() throws {
         // φ(x) = x with gain 2: Var z_l = 4^l σ_p² and Var ∂L/∂z_l = 4^(L−l)
-        // in expectation. Averaged over 400 samples, one weight draw per
-        // layer moves each factor by well under 1 %.
+        // in expectation. One weight draw per layer moves the product of
+        // the factors: the same network in NumPy (uniform weights, 30
+        // seeds) gave a last-layer ratio to 4^6 σ_p² of 0.997 with a
+        // standard deviation of 1.3 % at this size, so 6 % is over four
+        // standard deviations. (At width 128 and batch 400 it is 5 %.)
         let run = try ToolRunner.run(
-            arguments: ["simulate", "x", "--gain", "2", "--per-layer", "--json",
-                        "--sigma-p", "0.5"] + small)
+            "simulate", "x", "--gain", "2", "--per-layer", "--json", "--sigma-p", "0.5",
+            "--layers", "6", "--width", "512", "--batch", "200")
         #expect(run.status == 0)
         let object = try ToolRunner.decode(SimulateJSON.self, from: run)
         let layers = try #require(object.perLayer)
@@ -129,8 +132,8 @@ struct SimulateCommandTests {
         for layer in layers {
             let forwardExpected = 0.25 * pow(4, Double(layer.layer))
             let backwardExpected = pow(4, Double(6 - layer.layer))
-            #expect(relativeDifference(layer.forwardVariance, forwardExpected) < 0.05)
-            #expect(relativeDifference(layer.backwardVariance, backwardExpected) < 0.05)
+            #expect(relativeDifference(layer.forwardVariance, forwardExpected) < 0.06)
+            #expect(relativeDifference(layer.backwardVariance, backwardExpected) < 0.06)
         }
         // Every sample's last-layer variance is near 4^6 = 4096 times the
         // target 0.25, so the SMAPE is near (4096 − 1)/(4096 + 1); the
