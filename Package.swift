@@ -31,17 +31,30 @@ let package = Package(
         ),
 
         // Buffer-at-a-time math over SLEEF's AVX2 functions, with a scalar
-        // libm fallback chosen at run time on CPUs without AVX2. The AVX2
-        // kernels live in their own target because they must be compiled
-        // with -mavx2 (see VectorMathAVX2.c); the dispatcher must not be.
+        // libm fallback chosen at run time: AVX-512 where the CPU has it,
+        // else AVX2, else scalar. The kernels of each instruction set live
+        // in their own target because they must be compiled for it (see
+        // VectorMathAVX2.c); the dispatcher must not be. Both include one
+        // template, Sources/CVectorKernelTemplate/VectorKernels.inc.
         .target(
             name: "CVectorMathAVX2",
-            cSettings: [.unsafeFlags(["-mavx2", "-mfma"])],
+            cSettings: [
+                .headerSearchPath("../CVectorKernelTemplate"),
+                .unsafeFlags(["-mavx2", "-mfma"]),
+            ],
+            linkerSettings: [.linkedLibrary("sleef")]
+        ),
+        .target(
+            name: "CVectorMathAVX512",
+            cSettings: [
+                .headerSearchPath("../CVectorKernelTemplate"),
+                .unsafeFlags(["-mavx512f"]),
+            ],
             linkerSettings: [.linkedLibrary("sleef")]
         ),
         .target(
             name: "CVectorMath",
-            dependencies: ["CVectorMathAVX2"],
+            dependencies: ["CVectorMathAVX2", "CVectorMathAVX512"],
             linkerSettings: [.linkedLibrary("m")]
         ),
 
@@ -56,16 +69,26 @@ let package = Package(
             dependencies: ["ActivationExpr", "NumericalMethods", "GaussianMoments", "COpenBLAS"]
         ),
         .executableTarget(name: "vi3nr", dependencies: ["VI3NR", "ActivationExpr"]),
+        // The benchmarks against NumPy, SciPy and PyTorch (`make bench`).
+        .executableTarget(
+            name: "vi3nr-bench",
+            dependencies: ["VI3NR", "ActivationExpr", "GaussianMoments"]
+        ),
+
         // The README's Swift example: initialise an MLP with the library.
         .executableTarget(
             name: "InitialiseMLP", dependencies: ["VI3NR", "ActivationExpr"],
             path: "Examples/InitialiseMLP"),
 
-        .testTarget(name: "CVectorMathTests", dependencies: ["CVectorMath"]),
+        .testTarget(
+            name: "CVectorMathTests",
+            dependencies: ["CVectorMath", "CVectorMathAVX2", "CVectorMathAVX512"]
+        ),
         .testTarget(name: "ActivationExprTests", dependencies: ["ActivationExpr"]),
         .testTarget(name: "NumericalMethodsTests", dependencies: ["NumericalMethods"]),
         .testTarget(name: "GaussianMomentsTests", dependencies: ["GaussianMoments"]),
         .testTarget(name: "VI3NRTests", dependencies: ["VI3NR"]),
         .testTarget(name: "vi3nrTests", dependencies: ["VI3NR", "vi3nr"]),
+        .testTarget(name: "vi3nrBenchTests", dependencies: ["vi3nr-bench"]),
     ]
 )

@@ -17,7 +17,9 @@ import Foundation
 ///    for such φ (`tanh`, `sin(a·x)`, SiLU: only the trivial limit).
 /// 2. A scan: `M_f` and `M_d` by quadrature at `pointsPerDecade`
 ///    log-spaced σ_p, spread over the cores. Never Monte Carlo, whose
-///    noise fakes sign changes.
+///    noise fakes sign changes. Where a moment cannot be computed, the
+///    search stops (`ScanFailurePolicy.stop`) or goes on with the range
+///    below that point (`.searchBelowFailure`, reported as `limit`).
 /// 3. Signs: `cond − target` counts as positive or negative only where it
 ///    exceeds four times its error bound; inside that band its sign is
 ///    noise and is not used (near the trivial limit, `cond − 1 ≈ σ_p⁴` is

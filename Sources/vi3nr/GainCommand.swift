@@ -147,10 +147,11 @@ struct GainResult {
             }
         }
         if let initializer {
-            rows.append(("uniform bound", NumberText.significant(initializer.uniformBound, digits: 10)
+            let bound = NumberText.significant(initializer.uniformBound, digits: 10)
+            let deviation = NumberText.significant(initializer.standardDeviation, digits: 10)
+            rows.append(("uniform bound", bound
                 + "  (U(-a, a), a = gain*sqrt(3/fan_in), fan_in = \(initializer.fanIn))"))
-            rows.append(("normal std", NumberText.significant(
-                initializer.standardDeviation, digits: 10) + "  (N(0, std^2), std = gain/sqrt(fan_in))"))
+            rows.append(("normal std", deviation + "  (N(0, std^2), std = gain/sqrt(fan_in))"))
         }
         if let known {
             let nonlinearity = known.pytorchNonlinearity

@@ -31,15 +31,20 @@ extension Plot {
         for entry in series { drawSeries(entry, into: &document, layout: layout) }
         document.closeClip()
 
+        var labelPoints: [(Double, Double)] = []
         for reference in referenceLines {
             guard let y = layout.y(reference.value), y >= layout.area.top,
                   y <= layout.area.bottom else { continue }
             let above = y - layout.area.top > 20
+            let baseline = above ? y - 6 : y + 15
             document.text(
-                reference.label, x: layout.area.right - 6, y: above ? y - 6 : y + 15,
+                reference.label, x: layout.area.right - 6, y: baseline,
                 size: 12, anchor: "end", colour: reference.colour.hex, halo: true)
+            let left = layout.area.right - 6 - 6.8 * Double(reference.label.count)
+            labelPoints += Self.grid(
+                left: left, right: layout.area.right - 6, top: baseline - 11, bottom: baseline + 3)
         }
-        drawMarkers(into: &document, layout: layout)
+        drawMarkers(into: &document, layout: layout, occupied: labelPoints)
         return document.rendered()
     }
 }
@@ -112,20 +117,87 @@ private extension Plot {
         }
     }
 
-    func drawMarkers(into document: inout SVGDocument, layout: PlotLayout) {
-        for (index, marker) in markers.enumerated() {
+    func drawMarkers(
+        into document: inout SVGDocument, layout: PlotLayout, occupied labels: [(Double, Double)]
+    ) {
+        // Points along every drawn curve, about 3 px apart, and the labels
+        // already placed: a label goes in the corner around its marker
+        // that covers the fewest of them.
+        var occupied = curvePoints(layout: layout) + labels
+        for marker in markers {
             guard let (x, y) = layout.position(marker.x, marker.y),
                   layout.area.contains(x, y) else { continue }
             document.circle(x: x, y: y, radius: 6, fill: "none", stroke: marker.colour.hex,
                             strokeWidth: 2.2)
-            // Alternate above and below so that labels of nearby roots
-            // do not overprint; flip to the left near the right edge.
-            let onLeft = x > layout.area.right - 170
-            let labelY = index % 2 == 0 ? y - 12 : y + 22
+
+            let width = 6.8 * Double(marker.label.count), height = 13.0
+            let candidates: [(x: Double, baseline: Double, anchor: String)] = [
+                (x + 10, y - 10, "start"), (x + 10, y + 21, "start"),
+                (x - 10, y - 10, "end"), (x - 10, y + 21, "end"),
+            ]
+            func box(_ candidate: (x: Double, baseline: Double, anchor: String))
+                -> (left: Double, right: Double, top: Double, bottom: Double)
+            {
+                let left = candidate.anchor == "start" ? candidate.x : candidate.x - width
+                return (left, left + width, candidate.baseline - height + 2, candidate.baseline + 3)
+            }
+            func cost(_ candidate: (x: Double, baseline: Double, anchor: String)) -> Double {
+                let area = box(candidate)
+                let covered = occupied.filter {
+                    $0.0 >= area.left && $0.0 <= area.right && $0.1 >= area.top
+                        && $0.1 <= area.bottom
+                }.count
+                // Leaving the plot area is worse than covering a curve.
+                let outside = area.left < layout.area.left || area.right > layout.area.right
+                    || area.top < layout.area.top || area.bottom > layout.area.bottom
+                return Double(covered) + (outside ? 1000 : 0)
+            }
+            let best = candidates.min { cost($0) < cost($1) } ?? candidates[0]
             document.text(
-                marker.label, x: onLeft ? x - 10 : x + 10, y: labelY, size: 12,
-                anchor: onLeft ? "end" : "start", colour: marker.colour.hex, halo: true)
+                marker.label, x: best.x, y: best.baseline, size: 12, anchor: best.anchor,
+                colour: marker.colour.hex, halo: true)
+
+            let placed = box(best)
+            occupied += Self.grid(
+                left: placed.left, right: placed.right, top: placed.top, bottom: placed.bottom)
         }
+    }
+
+    /// Points 3 px apart covering a rectangle.
+    static func grid(left: Double, right: Double, top: Double, bottom: Double)
+        -> [(Double, Double)]
+    {
+        var points: [(Double, Double)] = []
+        for column in stride(from: left, through: right, by: 3) {
+            for row in stride(from: top, through: bottom, by: 3) {
+                points.append((column, row))
+            }
+        }
+        return points
+    }
+
+    /// Pixel positions along every series line, at most 3 px apart.
+    func curvePoints(layout: PlotLayout) -> [(Double, Double)] {
+        var points: [(Double, Double)] = []
+        for entry in series {
+            let positions = entry.points.map { layout.position($0.x, $0.y) }
+            for (start, end) in zip(positions, positions.dropFirst()) {
+                guard let start else { continue }
+                points.append(start)
+                guard let end, entry.style != .markers else { continue }
+                let length = ((end.0 - start.0) * (end.0 - start.0)
+                    + (end.1 - start.1) * (end.1 - start.1)).squareRoot()
+                let steps = Swift.min(Int(length / 3), 2000)
+                guard steps > 1 else { continue }
+                for step in 1..<steps {
+                    let fraction = Double(step) / Double(steps)
+                    points.append((start.0 + fraction * (end.0 - start.0),
+                                   start.1 + fraction * (end.1 - start.1)))
+                }
+            }
+            if let last = positions.last, let last { points.append(last) }
+        }
+        return points
     }
 
     func drawLegend(into document: inout SVGDocument, layout: PlotLayout) {

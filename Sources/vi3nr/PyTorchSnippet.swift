@@ -57,7 +57,8 @@ struct PyTorchSnippet {
             "def input_gain(mean: float, std: float, sigma_p: float = SIGMA_P) -> float:",
             "    \"\"\"The first layer sees data, not phi(z): for input features of this",
             "    mean and standard deviation, gain^2 = sigma_p^2 / (mean^2 + std^2).",
-            "    `vi3nr input-gain --sigma-p \(sigma) --data FILE` computes it from a data file.\"\"\"",
+            "    `vi3nr input-gain --sigma-p \(sigma) --data FILE` computes it from a data"
+                + " file.\"\"\"",
             "    return sigma_p / math.sqrt(mean * mean + std * std)",
             "",
             "",
@@ -101,7 +102,9 @@ struct PyTorchSnippet {
     /// The text with line breaks and other control characters as spaces,
     /// so that it stays inside a one-line comment.
     private func oneLine(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+        String(text.unicodeScalars.map {
+            $0.properties.generalCategory == .control ? " " : Character($0)
+        })
     }
 
     /// A Python float literal: the shortest round-trip digits, with `.0`

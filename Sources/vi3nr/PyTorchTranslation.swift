@@ -157,7 +157,8 @@ private extension PyTorchTranslation {
         case .silu:
             text = "torch.nn.functional.silu(\(first))"
         case .elu:
-            text = "torch.nn.functional.elu(\(first), alpha=\(try constant(arguments[1], of: "elu")))"
+            let alpha = try constant(arguments[1], of: "elu")
+            text = "torch.nn.functional.elu(\(first), alpha=\(alpha))"
         case .leakyRelu:
             text = "torch.nn.functional.leaky_relu(\(first), "
                 + "negative_slope=\(try constant(arguments[1], of: "leaky_relu")))"

@@ -121,8 +121,9 @@ struct SearchResultText {
     var noteCell: String {
         var notes: [String] = []
         if let approach = closest {
-            notes.append("closest cond = \(NumberText.significant(approach.condition.value, digits: 4)) "
-                + "at sigma_p = \(NumberText.significant(approach.preactivationStd, digits: 4))")
+            let condition = NumberText.significant(approach.condition.value, digits: 4)
+            let sigma = NumberText.significant(approach.preactivationStd, digits: 4)
+            notes.append("closest cond = \(condition) at sigma_p = \(sigma)")
         }
         if case .degenerate(.zeroBackwardMoment) = result.outcome {
             notes.append("cond = 0 everywhere")

@@ -69,7 +69,11 @@ struct SweepCommand: Command {
         let sigmas = try ConditionSample.logarithmicGrid(
             from: range.lowerBound, to: range.upperBound, count: points)
         let (samples, failure) = try ConditionSample.scanBelowFailure(of: activation, at: sigmas)
-        if samples.isEmpty, let failure { throw failure }
+        if samples.isEmpty, let failure {
+            // Nothing computed: the reason at the first point, unwrapped.
+            if case .searchFailed(_, let cause) = failure { throw cause }
+            throw failure
+        }
 
         progress.show("searching for the roots of cond = \(NumberText.shortest(1 / fanRatio))…")
         var warnings: [String] = []

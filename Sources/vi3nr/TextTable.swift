@@ -35,7 +35,8 @@ struct TextTable {
         for (index, row) in all.enumerated() {
             let cells = row.indices.map { column in
                 let padding = String(repeating: " ", count: widths[column] - row[column].count)
-                return isNumeric[column] && index > 0 ? padding + row[column] : row[column] + padding
+                let isRightAligned = isNumeric[column] && index > 0
+                return isRightAligned ? padding + row[column] : row[column] + padding
             }
             lines.append(trimmedRight(cells.joined(separator: "  ")))
             if index == 0 {

@@ -26,7 +26,7 @@ extension ValueParser where Value == Double {
     /// A preactivation standard deviation: a finite number from
     /// `CommandLineLimits.smallestSigmaP` to `largestSigmaP`.
     static let preactivationStd = ValueParser(
-        expectation: "a number greater than 0, from 1e-100 to 1e100"
+        expectation: "a number greater than 0, from 1e-75 to 1e75"
     ) { text in
         parseDecimal(text).flatMap {
             (CommandLineLimits.smallestSigmaP...CommandLineLimits.largestSigmaP).contains($0)

@@ -1,4 +1,6 @@
 import CVectorMath
+import CVectorMathAVX2
+import CVectorMathAVX512
 import Foundation
 import Testing
 
@@ -21,6 +23,28 @@ typealias BufferFunction = (UnsafePointer<Double>?, UnsafeMutablePointer<Double>
 
 typealias UnaryCase = (String, BufferFunction, (Double) -> Double, ClosedRange<Double>)
 
+/// The same functions' kernels for one instruction set, called directly so
+/// that the AVX2 kernels are tested on a CPU whose dispatcher picks AVX-512.
+func kernels(lanes: Int) -> [String: BufferFunction] {
+    if lanes == 8 {
+        return ["sin": vm_sin_avx512, "cos": vm_cos_avx512, "tan": vm_tan_avx512,
+                "exp": vm_exp_avx512, "expm1": vm_expm1_avx512, "log": vm_log_avx512,
+                "log1p": vm_log1p_avx512, "sqrt": vm_sqrt_avx512, "tanh": vm_tanh_avx512,
+                "sinh": vm_sinh_avx512, "cosh": vm_cosh_avx512, "atan": vm_atan_avx512,
+                "erf": vm_erf_avx512, "erfc": vm_erfc_avx512]
+    }
+    return ["sin": vm_sin_avx2, "cos": vm_cos_avx2, "tan": vm_tan_avx2,
+            "exp": vm_exp_avx2, "expm1": vm_expm1_avx2, "log": vm_log_avx2,
+            "log1p": vm_log1p_avx2, "sqrt": vm_sqrt_avx2, "tanh": vm_tanh_avx2,
+            "sinh": vm_sinh_avx2, "cosh": vm_cosh_avx2, "atan": vm_atan_avx2,
+            "erf": vm_erf_avx2, "erfc": vm_erfc_avx2]
+}
+
+/// The instruction sets this CPU can run, as vector widths.
+func availableLaneCounts() -> [Int] {
+    vm_vector_lanes() == 8 ? [4, 8] : (vm_vector_lanes() == 4 ? [4] : [])
+}
+
 /// Each vector function with its libm counterpart and the range to test.
 func unaryCases() -> [UnaryCase] { [
     ("sin", vm_sin, Foundation.sin, -40...40),
@@ -41,16 +65,39 @@ func unaryCases() -> [UnaryCase] { [
 
 @Test(arguments: unaryCases().map { $0.0 })
 func unaryFunctionMatchesLibmWithinTwoUlp(name: String) throws {
-    let (_, vectorFunction, scalarFunction, range) = try #require(
+    let (_, dispatched, scalarFunction, range) = try #require(
         unaryCases().first { $0.0 == name })
     let width = range.upperBound - range.lowerBound
     let inputs = samplePoints.map { range.lowerBound + ($0 + 40) / 80 * width }
-    var outputs = [Double](repeating: .nan, count: inputs.count)
-    vectorFunction(inputs, &outputs, inputs.count)
+    let vectorFunctions = [dispatched] + availableLaneCounts().compactMap { kernels(lanes: $0)[name] }
 
-    for (input, output) in zip(inputs, outputs) {
-        let expected = scalarFunction(input)
-        #expect(ulpDistance(output, expected) <= 2, "\(name)(\(input)) = \(output), libm \(expected)")
+    for vectorFunction in vectorFunctions {
+        var outputs = [Double](repeating: .nan, count: inputs.count)
+        vectorFunction(inputs, &outputs, inputs.count)
+        for (input, output) in zip(inputs, outputs) {
+            let expected = scalarFunction(input)
+            #expect(ulpDistance(output, expected) <= 2, "\(name)(\(input)) = \(output), libm \(expected)")
+        }
+    }
+}
+
+@Test(arguments: [4, 8])
+func boxMullerKernelsOfEveryInstructionSetAgreeWithTheFormula(lanes: Int) {
+    guard availableLaneCounts().contains(lanes) else { return }
+    let pairs = 37
+    let u1 = (0..<pairs).map { 1 - (Double($0) + 0.5) / Double(pairs) }
+    let u2 = (0..<pairs).map { (Double($0) * 0.6180339887498949).truncatingRemainder(dividingBy: 1) }
+    var deviates = [Double](repeating: .nan, count: 2 * pairs)
+    if lanes == 8 {
+        vm_box_muller_avx512(u1, u2, &deviates, pairs)
+    } else {
+        vm_box_muller_avx2(u1, u2, &deviates, pairs)
+    }
+    for index in 0..<pairs {
+        let radius = (-2 * Foundation.log(u1[index])).squareRoot()
+        let angle = 2 * Double.pi * u2[index]
+        #expect(Swift.abs(deviates[index] - radius * Foundation.cos(angle)) < 1e-13 * Swift.max(1, radius))
+        #expect(Swift.abs(deviates[pairs + index] - radius * Foundation.sin(angle)) < 1e-13 * Swift.max(1, radius))
     }
 }
 
@@ -99,8 +146,10 @@ func unaryFunctionMatchesLibmWithinTwoUlp(name: String) throws {
     }
 }
 
-@Test func avx2PathIsUsedOnThisMachine() {
-    // Every machine this project builds and benchmarks on has AVX2; if this
-    // fails, the fallback is in use and the speed figures do not hold.
+@Test func aVectorPathIsUsedOnThisMachine() {
+    // Every machine this project builds and benchmarks on has AVX2 (the
+    // measured ones AVX-512 too); if this fails, the libm fallback is in
+    // use and the speed figures do not hold.
     #expect(vm_uses_avx2() == 1)
+    #expect([4, 8].contains(vm_vector_lanes()))
 }

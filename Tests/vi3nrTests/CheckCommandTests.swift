@@ -80,7 +80,8 @@ private func sineMoments(a: Double, s: Double) -> (forward: Double, backward: Do
     let points = try ToolRunner.run("check", "x", "--points", "1")
     #expect(points.status == 2)
     #expect(points.errorLines.first
-        == "error: invalid value '1' for --points: expected a whole number of points from 2 to 10000")
+        == "error: invalid value '1' for --points: "
+            + "expected a whole number of points from 2 to 10000")
     let both = try ToolRunner.run("check", "x", "--json", "--csv")
     #expect(both.status == 2)
     #expect(both.errorLines.first == "error: --json and --csv exclude each other")

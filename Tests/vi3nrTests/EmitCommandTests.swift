@@ -61,8 +61,8 @@ private let samplePoints: [Double] = [
 @Test(.enabled(if: isTorchAvailable, "needs python3 with torch"))
 func theTorchTranslationEvaluatesLikeTheLibrary() throws {
     var script = "import math\nimport torch\n"
-    script += "x = torch.tensor([\(samplePoints.map { NumberText.shortest($0) }.joined(separator: ", "))],"
-        + " dtype=torch.float64)\n"
+    let points = samplePoints.map { NumberText.shortest($0) }.joined(separator: ", ")
+    script += "x = torch.tensor([\(points)], dtype=torch.float64)\n"
     for source in translatedActivations {
         let activation = try Activation(parsing: source)
         let translated = try PyTorchTranslation.translate(activation.expression)
@@ -152,5 +152,6 @@ func theEmittedModuleRunsAndInitialisesLayers() throws {
     #expect(run.status == 2)
     #expect(run.standardOutput.isEmpty)
     #expect(run.errorLines.first
-        == "error: unknown target 'pytorh' for 'emit': the target is pytorch; did you mean 'pytorch'?")
+        == "error: unknown target 'pytorh' for 'emit': the target is pytorch; "
+            + "did you mean 'pytorch'?")
 }

@@ -95,14 +95,18 @@ import Testing
     #expect(run.standardOutput.contains("(1000 samples, seed 0; z = "))
 }
 
+private let sampleForm = "expected a whole number of samples from 2 to 1e10"
+private let sigmaForm = "expected a number greater than 0, from 1e-75 to 1e75"
+
 @Test(arguments: [
-    (["--samples", "0"], "invalid value '0' for --samples: expected a whole number of samples from 2 to 1e10"),
-    (["--samples", "1"], "invalid value '1' for --samples: expected a whole number of samples from 2 to 1e10"),
-    (["--samples", "2e10"], "invalid value '2e10' for --samples: expected a whole number of samples from 2 to 1e10"),
-    (["--samples", "1.5"], "invalid value '1.5' for --samples: expected a whole number of samples from 2 to 1e10"),
-    (["--sigma-p", "-1"], "invalid value '-1' for --sigma-p: expected a number greater than 0, from 1e-100 to 1e100"),
-    (["--sigma-p", "0"], "invalid value '0' for --sigma-p: expected a number greater than 0, from 1e-100 to 1e100"),
-    (["--sigma-p", "nan"], "invalid value 'nan' for --sigma-p: expected a number greater than 0, from 1e-100 to 1e100"),
+    (["--samples", "0"], "invalid value '0' for --samples: " + sampleForm),
+    (["--samples", "1"], "invalid value '1' for --samples: " + sampleForm),
+    (["--samples", "2e10"], "invalid value '2e10' for --samples: " + sampleForm),
+    (["--samples", "1.5"], "invalid value '1.5' for --samples: " + sampleForm),
+    (["--sigma-p", "-1"], "invalid value '-1' for --sigma-p: " + sigmaForm),
+    (["--sigma-p", "0"], "invalid value '0' for --sigma-p: " + sigmaForm),
+    (["--sigma-p", "nan"], "invalid value 'nan' for --sigma-p: " + sigmaForm),
+    (["--sigma-p", "1e-76"], "invalid value '1e-76' for --sigma-p: " + sigmaForm),
     (["--seed", "-1"], "invalid value '-1' for --seed: expected a whole number from 0 to 2^64 - 1"),
     (["--fan-in", "0"], "invalid value '0' for --fan-in: expected a whole number from 1 to 2^40"),
     (["--sigma", "1"], "unknown option '--sigma' for 'gain'; did you mean '--sigma-p'?"),
@@ -143,7 +147,8 @@ func gainRejectsBadOptionsAsUsageErrors(options: [String], message: String) thro
     let vanishing = try ToolRunner.run("gain", "0*x")
     #expect(vanishing.status == 1)
     #expect(vanishing.standardOutput.isEmpty)
-    #expect(vanishing.errorLines.first?.hasPrefix("error: M_f = E[φ(z)²] is 0 at σ_p = 1") == true)
+    #expect(vanishing.errorLines.first?.hasPrefix("error: M_f = E[φ(z)²] is 0 at σ_p = 1")
+        == true)
 
     let undefined = try ToolRunner.run("gain", "log(x)")
     #expect(undefined.status == 1)

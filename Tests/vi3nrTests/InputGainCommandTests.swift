@@ -81,9 +81,11 @@ func inputGainReportsBadDataFiles(contents: String, message: String) throws {
     (["--mean", "0"], "--mean needs --std as well"),
     (["--std", "1"], "--std needs --mean as well"),
     ([], "give --mean M --std D, or --data FILE"),
-    (["--mean", "0", "--std", "1", "--data", "x.csv"], "give either --data or --mean and --std, not both"),
+    (["--mean", "0", "--std", "1", "--data", "x.csv"],
+     "give either --data or --mean and --std, not both"),
     (["--mean", "0", "--std", "-1"], "invalid value '-1' for --std: expected a finite number >= 0"),
-    (["--data", "x.csv", "--format", "xml"], "invalid value 'xml' for --format: expected auto, csv or whitespace"),
+    (["--data", "x.csv", "--format", "xml"],
+     "invalid value 'xml' for --format: expected auto, csv or whitespace"),
     (["--mean", "0", "--std", "1", "--format", "csv"], "--format applies to --data only"),
 ])
 func inputGainUsageErrors(options: [String], message: String) throws {

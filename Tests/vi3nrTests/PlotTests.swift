@@ -6,7 +6,8 @@ import Testing
 @testable import vi3nr
 
 @Test func logarithmicTicksAreDecadesWithMultiplesOnShortRanges() {
-    let wide = PlotScale(axis: PlotAxis(label: "", scale: .logarithmic, range: 1e-3...20), values: [])
+    let wide = PlotScale(
+        axis: PlotAxis(label: "", scale: .logarithmic, range: 1e-3...20), values: [])
     #expect(wide.ticks().major == [1e-3, 1e-2, 1e-1, 1, 10])
     #expect(wide.ticks().minor.contains(20))
     #expect(wide.ticks().minor.contains(2e-3))
@@ -73,7 +74,8 @@ import Testing
     #expect(NumberText.withError(0.50008123, 0.00035) == "0.50008 ± 0.00035")
     #expect(NumberText.withError(22960.4, 380) == "22960 ± 380")
     #expect(NumberText.withError(2, 0) == "2")
-    #expect(NumberText.withError(1.41421356237309515, 7.3e-13, maximumDigits: 6) == "1.41421 ± 7.3e-13")
+    #expect(NumberText.withError(1.41421356237309515, 7.3e-13, maximumDigits: 6)
+        == "1.41421 ± 7.3e-13")
     #expect(NumberText.significant(1.5e-7, digits: 3) == "1.5e-7")
     #expect(NumberText.significant(999.96, digits: 4) == "1000")
     #expect(NumberText.significant(2.5e16, digits: 3) == "2.5e16")

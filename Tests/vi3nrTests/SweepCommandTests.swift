@@ -86,7 +86,17 @@ private func bump(_ s: Double, c: Double = 0.05) -> (gain2: Double, cond: Double
     // Points 0.1, 0.215, 0.464 are below the divergence at 1/2.
     #expect(object.points.count == 3)
     #expect(run.standardOutput.contains(#""sweep_limit": {"searched_to": 0.46"#))
-    #expect(run.errorLines.contains { $0.hasPrefix("warning: the sweep stops at sigma_p = 0.4642") })
+    #expect(run.errorLines.contains {
+        $0.hasPrefix("warning: the sweep stops at sigma_p = 0.4642")
+    })
+}
+
+@Test func aSweepWithNoComputablePointFailsWithTheReason() throws {
+    let run = try ToolRunner.run("sweep", "log(x)", "--points", "3")
+    #expect(run.status == 1)
+    #expect(run.standardOutput.isEmpty)
+    #expect(run.errorLines.first?.hasPrefix(
+        "error: cannot compute M_f = E[φ(z)²] at σ_p = 0.001: undefined (NaN)") == true)
 }
 
 @Test func sweepUsageErrors() throws {

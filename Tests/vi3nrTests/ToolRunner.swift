@@ -72,7 +72,8 @@ enum ToolRunner {
         let error = try FileHandle(forWritingTo: errorURL)
 
         let inputURL = directory.appendingPathComponent("stdin")
-        _ = FileManager.default.createFile(atPath: inputURL.path, contents: Data((input ?? "").utf8))
+        _ = FileManager.default.createFile(
+            atPath: inputURL.path, contents: Data((input ?? "").utf8))
         let inputHandle = try FileHandle(forReadingFrom: inputURL)
         defer { try? inputHandle.close() }
 

@@ -7,16 +7,24 @@
 // 0 <= i < count. Input and output may be the same buffer (in place) but
 // must not otherwise overlap.
 //
-// On CPUs with AVX2 and FMA the functions use SLEEF's 4-lane AVX2 kernels
-// (1.0 ulp, 1.5 ulp for erfc, 0.5 ulp for sqrt); elsewhere they call the
-// scalar libm function on each element. The choice is made once, at the
-// first call, from the CPU's feature flags.
+// On CPUs with AVX-512F the functions use SLEEF's 8-lane AVX-512 kernels,
+// on CPUs with AVX2 and FMA its 4-lane AVX2 kernels (both 1.0 ulp, 1.5 ulp
+// for erfc, 0.5 ulp for sqrt); elsewhere they call the scalar libm
+// function on each element. The choice is made once, at the first call,
+// from the CPU's feature flags. The two vector paths may differ in the
+// last bit of a result, so results are reproducible bit for bit on one
+// kind of CPU, not across kinds.
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/// Whether this CPU runs the SLEEF AVX2 path (1) or the libm fallback (0).
+/// Doubles per vector on the path this CPU runs: 8 (SLEEF AVX-512), 4
+/// (SLEEF AVX2) or 1 (the libm fallback).
+int vm_vector_lanes(void);
+
+/// Whether this CPU runs one of SLEEF's vector paths (1) or the libm
+/// fallback (0).
 int vm_uses_avx2(void);
 
 void vm_sin(const double *in, double *out, size_t count);
