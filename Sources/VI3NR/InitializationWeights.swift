@@ -64,45 +64,44 @@ extension InitializationScheme {
         for activation: Activation, preactivationStd: Double = 1, width: Int
     ) throws(InitializationSchemeError) -> InitializationWeights {
         guard width >= 1 else { throw .invalidWidth(width) }
-        let squareFan = (fanIn: width, fanOut: width)
         var gain: Double, gainError = 0.0, bound: Double
         var nonlinearity: PyTorchNonlinearity?, frequency: Double?
 
+        // The gain-stated schemes share Glorot's bound for fan_in =
+        // fan_out = width; the bound-stated ones get their gain from it.
         switch self {
         case .varianceInformed:
             do {
-                let report = try GainReport(activation: activation, preactivationStd: preactivationStd)
+                let report = try GainReport(
+                    activation: activation, preactivationStd: preactivationStd)
                 (gain, gainError) = (report.gain.value, report.gain.errorEstimate)
             } catch {
                 throw .gainFailed(error)
             }
-            bound = Self.xavierUniformBound(gain: gain, fanIn: squareFan.fanIn,
-                                            fanOut: squareFan.fanOut)
+            bound = Self.xavierUniformBound(gain: gain, fanIn: width, fanOut: width)
         case .pytorch:
             guard let known = KnownActivation(activation: activation) else {
                 throw .notApplicable(self, expression: activation.expression.description)
             }
             nonlinearity = known.pytorchNonlinearity
             gain = known.pytorchGain
-            bound = Self.xavierUniformBound(gain: gain, fanIn: squareFan.fanIn,
-                                            fanOut: squareFan.fanOut)
-        case .xavier, .gain:
+            bound = Self.xavierUniformBound(gain: gain, fanIn: width, fanOut: width)
+        case .xavier:
             gain = 1
-            if case .gain(let given) = self {
-                guard given.isFinite, given > 0 else { throw .invalidGain(given) }
-                gain = given
-            }
-            bound = Self.xavierUniformBound(gain: gain, fanIn: squareFan.fanIn,
-                                            fanOut: squareFan.fanOut)
+            bound = Self.xavierUniformBound(gain: gain, fanIn: width, fanOut: width)
+        case .gain(let given):
+            guard given.isFinite, given > 0 else { throw .invalidGain(given) }
+            gain = given
+            bound = Self.xavierUniformBound(gain: gain, fanIn: width, fanOut: width)
         case .torchDefault:
-            bound = Self.torchDefaultBound(fanIn: squareFan.fanIn)
+            bound = Self.torchDefaultBound(fanIn: width)
             gain = DeepNetworkWeightScale.bound(bound).equivalentGain(width: width)
         case .siren:
             guard let sine = SineActivation(activation: activation) else {
                 throw .notApplicable(self, expression: activation.expression.description)
             }
             frequency = sine.frequency
-            bound = Self.sirenBound(fanIn: squareFan.fanIn, frequency: sine.frequency)
+            bound = Self.sirenBound(fanIn: width, frequency: sine.frequency)
             gain = DeepNetworkWeightScale.bound(bound).equivalentGain(width: width)
         }
 

@@ -108,8 +108,8 @@ struct SimulateErrorTests {
     func divergentGain() throws {
         let run = try ToolRunner.run("simulate", "exp(x^2)")
         #expect(run.status == 1)
-        #expect(run.errorLines.first?.hasPrefix("error: cannot compute M_f = E[φ(z)²] at σ_p = 1")
-            == true)
+        #expect(run.errorLines.first?.hasPrefix(
+            "error: cannot compute M_f = E[φ(z)²] at σ_p = 1") == true)
     }
 
     @Test("help lists every option and an example")
