@@ -126,15 +126,18 @@ struct SimulateCommand: Command {
         }
         progress.finish()
 
-        // One initialisation: its failure is the command's (exit 2 for a
-        // scheme that does not apply, 1 for a network that overflowed).
-        if case .single = choice, let failure = runs.first?.failure {
+        // One initialisation that gave nothing to print: its failure is the
+        // command's (exit 2 for a scheme that does not apply, 1 for a
+        // network that overflowed). A backward pass that failed after the
+        // forward one still prints the forward figures, then exits 1.
+        if case .single = choice, let run = runs.first, run.result == nil,
+           let failure = run.failure {
             throw failure.error
         }
         let output = SimulateOutput(
             activation: activation, configuration: runner.configuration, runs: runs,
             isComparison: choice == .compare, showsPerLayer: showsPerLayer)
-        if let svgPath, let run = runs.first {
+        if let svgPath, let run = runs.first, run.result != nil {
             do {
                 let svg = SimulatePlot(output: output, run: run).plot().svg()
                 try Data(svg.utf8).write(to: URL(fileURLWithPath: svgPath))

@@ -42,22 +42,25 @@ extension SimulateOutput {
 
     /// Label–value lines for one run.
     func summaryText(_ run: SimulateRun) -> String {
-        guard let weights = run.weights, let result = run.result else { return "" }
+        guard let weights = run.weights, let result = run.result,
+              let last = run.forwardLayers?.last else { return "" }
         let target = configuration.preactivationStd * configuration.preactivationStd
-        let last = result.forwardLayers[result.forwardLayers.count - 1]
-        let input = result.backwardLayers[0]
+        var backward = "not measured: " + (run.failure.map(Self.cellText) ?? "")
+            + " (see the error)"
+        if let input = run.backwardLayers?.first {
+            backward = Self.percent(input.smape) + "  (Var dL/dz_0 against 1;"
+                + " mean Var dL/dz_0 = \(NumberText.significant(input.meanVariance, digits: 4)))"
+        }
         return labelledLines([
             ("phi(x)", activation.expression.description),
             ("initialisation", Self.schemeText(weights, sigmaP: configuration.preactivationStd)),
             ("gain", Self.gainText(weights)),
             ("weights", "U(-a, a), a = " + NumberText.significant(weights.uniformBound, digits: 6)),
             ("network", networkText + " (\(result.threadCount) threads)"),
-            ("forward SMAPE", Self.percent(result.forwardSMAPE)
+            ("forward SMAPE", Self.percent(last.smape)
                 + "  (Var z_L against sigma_p^2 = \(NumberText.significant(target, digits: 6));"
                 + " mean Var z_L = \(NumberText.significant(last.meanVariance, digits: 4)))"),
-            ("backward SMAPE", Self.percent(result.backwardSMAPE)
-                + "  (Var dL/dz_0 against 1;"
-                + " mean Var dL/dz_0 = \(NumberText.significant(input.meanVariance, digits: 4)))"),
+            ("backward SMAPE", backward),
         ])
     }
 
@@ -75,31 +78,30 @@ extension SimulateOutput {
                "mean Var z_L", "mean Var dL/dz_0"])
         for run in runs {
             let weights = run.weights
-            let result = run.result
-            let lastVariance = result.map { $0.forwardLayers[$0.forwardLayers.count - 1] }
-            let inputVariance = result?.backwardLayers[0]
+            let last = run.forwardLayers?.last
+            let input = run.backwardLayers?.first
             if forCSV {
                 table.append([
                     run.scheme.name,
                     weights.map { NumberText.shortest($0.gain) } ?? "",
                     weights.map { NumberText.shortest($0.gainError) } ?? "",
                     weights.map { NumberText.shortest($0.uniformBound) } ?? "",
-                    result.map { NumberText.shortest($0.forwardSMAPE) } ?? "",
-                    result.map { NumberText.shortest($0.backwardSMAPE) } ?? "",
-                    lastVariance.map { NumberText.shortest($0.meanVariance) } ?? "",
-                    inputVariance.map { NumberText.shortest($0.meanVariance) } ?? "",
+                    last.map { NumberText.shortest($0.smape) } ?? "",
+                    input.map { NumberText.shortest($0.smape) } ?? "",
+                    last.map { NumberText.shortest($0.meanVariance) } ?? "",
+                    input.map { NumberText.shortest($0.meanVariance) } ?? "",
                     run.failure.map { Self.failureSummary($0) } ?? "",
                 ])
             } else {
+                let failed = run.failure.map(Self.cellText) ?? "-"
                 table.append([
                     run.scheme.name,
                     weights.map { NumberText.significant($0.gain, digits: 6) } ?? "-",
                     weights.map { NumberText.significant($0.uniformBound, digits: 6) } ?? "-",
-                    result.map { NumberText.significant($0.forwardSMAPE, digits: 3) } ?? "error",
-                    result.map { NumberText.significant($0.backwardSMAPE, digits: 3) } ?? "error",
-                    lastVariance.map { NumberText.significant($0.meanVariance, digits: 4) } ?? "-",
-                    inputVariance.map { NumberText.significant($0.meanVariance, digits: 4) }
-                        ?? "-",
+                    last.map { NumberText.significant($0.smape, digits: 3) } ?? failed,
+                    input.map { NumberText.significant($0.smape, digits: 3) } ?? failed,
+                    last.map { NumberText.significant($0.meanVariance, digits: 4) } ?? "-",
+                    input.map { NumberText.significant($0.meanVariance, digits: 4) } ?? "-",
                 ])
             }
         }
@@ -115,10 +117,13 @@ extension SimulateOutput {
             : ["layer", "mean Var z_l", "spread", "forward SMAPE %", "mean Var dL/dz_l",
                "spread", "backward SMAPE %"]))
         for run in runs {
-            guard let result = run.result else { continue }
-            for (forward, backward) in zip(result.forwardLayers, result.backwardLayers) {
+            guard let forwardLayers = run.forwardLayers else { continue }
+            let backwardLayers = run.backwardLayers
+            for forward in forwardLayers {
+                let backward = backwardLayers?[forward.layer]
                 let cells = [forward, backward].flatMap { layer in
-                    forCSV
+                    guard let layer else { return Array(repeating: forCSV ? "" : "-", count: 3) }
+                    return forCSV
                         ? [NumberText.shortest(layer.meanVariance),
                            layer.varianceSpread.map(NumberText.shortest) ?? "",
                            NumberText.shortest(layer.smape)]
@@ -167,6 +172,16 @@ extension SimulateOutput {
         NumberText.significant(value, digits: 3) + " %"
     }
 
+    /// A table cell for a pass that did not finish: `overflow` when its
+    /// values left Float's range, `failed` otherwise.
+    static func cellText(_ failure: SimulateFailure) -> String {
+        switch failure {
+        case .network(.nonFiniteValues, _): return "overflow"
+        case .network(.nonFiniteActivation, _): return "non-finite phi"
+        default: return "failed"
+        }
+    }
+
     /// The first line of a failure's report, without `error: `.
     static func failureSummary(_ failure: SimulateFailure) -> String {
         switch failure.error {
@@ -184,18 +199,19 @@ extension SimulateOutput {
     /// where it does not apply.
     func json(_ run: SimulateRun) -> JSONValue {
         let weights = run.weights
-        let result = run.result
+        let forwardLayers = run.forwardLayers
+        let backwardLayers = run.backwardLayers
         let perLayer: JSONValue = showsPerLayer
-            ? .array(zip(result?.forwardLayers ?? [], result?.backwardLayers ?? []).map {
-                forward, backward in
-                .object([
+            ? .array((forwardLayers ?? []).map { forward in
+                let backward = backwardLayers?[forward.layer]
+                return .object([
                     ("layer", .integer(forward.layer)),
                     ("forward_variance", .number(forward.meanVariance)),
                     ("forward_variance_spread", .number(forward.varianceSpread)),
                     ("forward_smape", .number(forward.smape)),
-                    ("backward_variance", .number(backward.meanVariance)),
-                    ("backward_variance_spread", .number(backward.varianceSpread)),
-                    ("backward_smape", .number(backward.smape)),
+                    ("backward_variance", .number(backward?.meanVariance)),
+                    ("backward_variance_spread", .number(backward?.varianceSpread)),
+                    ("backward_smape", .number(backward?.smape)),
                 ])
             })
             : .null
@@ -215,11 +231,11 @@ extension SimulateOutput {
             ("width", .integer(configuration.width)),
             ("batch", .integer(configuration.batchSize)),
             ("seed", .unsignedInteger(configuration.seed)),
-            ("threads", result.map { .integer($0.threadCount) } ?? .null),
-            ("forward_smape", .number(result?.forwardSMAPE)),
-            ("backward_smape", .number(result?.backwardSMAPE)),
-            ("forward_variance", .number(result?.forwardLayers.last?.meanVariance)),
-            ("backward_variance", .number(result?.backwardLayers.first?.meanVariance)),
+            ("threads", run.result.map { .integer($0.threadCount) } ?? .null),
+            ("forward_smape", .number(forwardLayers?.last?.smape)),
+            ("backward_smape", .number(backwardLayers?.first?.smape)),
+            ("forward_variance", .number(forwardLayers?.last?.meanVariance)),
+            ("backward_variance", .number(backwardLayers?.first?.meanVariance)),
             ("per_layer", perLayer),
             ("error", run.failure.map { .string(Self.failureSummary($0)) } ?? .null),
         ])

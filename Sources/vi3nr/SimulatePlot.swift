@@ -17,9 +17,10 @@ struct SimulatePlot {
             subtitle += ";  \(run.scheme.name) init, gain "
                 + NumberText.significant(weights.gain, digits: 5)
         }
-        if let result = run.result {
-            subtitle += ";  SMAPE forward " + SimulateOutput.percent(result.forwardSMAPE)
-                + ", backward " + SimulateOutput.percent(result.backwardSMAPE)
+        if let last = run.forwardLayers?.last {
+            subtitle += ";  SMAPE forward " + SimulateOutput.percent(last.smape) + ", backward "
+                + (run.backwardLayers?.first.map { SimulateOutput.percent($0.smape) }
+                    ?? run.failure.map(SimulateOutput.cellText) ?? "-")
         }
 
         var plot = Plot(
@@ -31,17 +32,19 @@ struct SimulatePlot {
                 range: 0...Double(max(configuration.layerCount, 1))),
             yAxis: PlotAxis(label: "mean over samples of the variance across units",
                             scale: .logarithmic))
-        let forward = run.result?.forwardLayers ?? []
-        let backward = run.result?.backwardLayers ?? []
+        let forward = run.forwardLayers ?? []
+        let backward = run.backwardLayers ?? []
         let style: PlotSeries.Style = configuration.layerCount <= 30 ? .lineAndMarkers : .line
         plot.series.append(PlotSeries(
             name: "forward: Var z_l",
             points: forward.map { (Double($0.layer), $0.meanVariance) },
             colour: .blue, style: style))
-        plot.series.append(PlotSeries(
-            name: "backward: Var ∂L/∂z_l",
-            points: backward.map { (Double($0.layer), $0.meanVariance) },
-            colour: .orange, style: style))
+        if !backward.isEmpty {
+            plot.series.append(PlotSeries(
+                name: "backward: Var ∂L/∂z_l",
+                points: backward.map { (Double($0.layer), $0.meanVariance) },
+                colour: .orange, style: style))
+        }
 
         if target == 1 {
             plot.referenceLines.append(ReferenceLine(
