@@ -95,6 +95,40 @@ struct SimulateErrorTests {
             == "With --gain 1000: weights U(-a, a), a = 306.186.")
     }
 
+    @Test("gradients that overflow: the forward figures still print, then exit 1")
+    func backwardOverflow() throws {
+        // sin(30x) at σ_p = 1 has cond = 900 coth(900) = 900: the gradient
+        // variance grows 900-fold a layer. Among 256 000 values the largest
+        // is about 4.9 standard deviations, which passes Float's 3.4e38
+        // once the variance passes 4.8e75, i.e. after 26 layers (900^26 =
+        // 6.5e76, 900^25 = 7.2e73): at layer 40 − 26 = 14.
+        let run = try ToolRunner.run("simulate", "sin(30*x)", "--layers", "40")
+        #expect(run.status == 1)
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 7)
+        #expect(lines[5].hasPrefix("forward SMAPE   "))
+        #expect(lines[6] == "backward SMAPE  not measured: overflow (see the error)")
+        let first = try #require(run.errorLines.first)
+        #expect(first.hasPrefix("error: vi3nr: the gradients of layer "))
+        #expect(first.hasSuffix(" became NaN or infinite in the backward pass (Float overflow: "
+            + "the backward variance grows too fast through the layers)"))
+        let layer = Int(first.dropFirst("error: vi3nr: the gradients of layer ".count)
+            .prefix { $0.isNumber })
+        #expect(layer.map { (13...15).contains($0) } == true)
+
+        // The forward pass finished: its figures are all there, the
+        // backward ones are null.
+        let json = try ToolRunner.decode(SimulateJSON.self, from: try ToolRunner.run(
+            "simulate", "sin(30*x)", "--layers", "40", "--json", "--per-layer"))
+        #expect(json.backwardSMAPE == nil && json.backwardVariance == nil)
+        #expect(json.error?.hasPrefix("the gradients of layer ") == true)
+        let layers = try #require(json.perLayer)
+        #expect(layers.count == 41)
+        #expect(layers.allSatisfy { $0.backwardSMAPE == nil && $0.backwardVariance == nil })
+        #expect(try #require(json.forwardSMAPE) < 8)
+        #expect(json.forwardSMAPE == layers[40].forwardSMAPE)
+    }
+
     @Test("an activation that does not parse: exit 1 with the caret picture")
     func badExpression() throws {
         let run = try ToolRunner.run("simulate", "tanh(x")
