@@ -8,7 +8,8 @@ private func comparedSchemes(_ expression: String) throws -> [SimulateJSON] {
     let run = try ToolRunner.run(
         arguments: ["simulate", "--compare", expression, "--json"] + small)
     #expect(run.status == 0)
-    #expect(run.standardError.isEmpty)
+    // Warnings only (sin(x)/x gets one about x = 0).
+    #expect(run.standardError.isEmpty || run.errorLines.allSatisfy { $0.hasPrefix("warning: ") })
     return try ToolRunner.decode([SimulateJSON].self, from: run)
 }
 

@@ -129,6 +129,21 @@ struct SimulateErrorTests {
         #expect(json.forwardSMAPE == layers[40].forwardSMAPE)
     }
 
+    @Test("φ undefined at exactly 0: a warning that names it and the way out")
+    func undefinedAtZero() throws {
+        let run = try ToolRunner.run(
+            "simulate", "sin(x)/x", "--layers", "2", "--width", "16", "--batch", "10")
+        #expect(run.status == 0)
+        #expect(run.errorLines == ["warning: phi(0) is nan; a preactivation that is exactly 0 "
+            + "(single precision gives one now and then in a large network) stops the check "
+            + "with NaN; write the expression so that it is defined at 0 (sinc(x) for "
+            + "sin(x)/x)"])
+        let builtin = try ToolRunner.run(
+            "simulate", "sinc(x)", "--layers", "2", "--width", "16", "--batch", "10")
+        #expect(builtin.status == 0)
+        #expect(builtin.standardError.isEmpty)
+    }
+
     @Test("an activation that does not parse: exit 1 with the caret picture")
     func badExpression() throws {
         let run = try ToolRunner.run("simulate", "tanh(x")
