@@ -19,6 +19,7 @@ enum CommandLineTool {
             OptimalCommand.self,
             InputGainCommand.self,
             CheckCommand.self,
+            SimulateCommand.self,
             SweepCommand.self,
             TableCommand.self,
             EmitCommand.self,

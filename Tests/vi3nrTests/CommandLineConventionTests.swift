@@ -4,7 +4,8 @@ import Testing
 
 /// Every command and an argument list that makes it do a small job.
 private let commandNames = [
-    "gain", "optimal", "input-gain", "check", "sweep", "table", "emit", "eval", "derive",
+    "gain", "optimal", "input-gain", "check", "simulate", "sweep", "table", "emit", "eval",
+    "derive",
 ]
 
 @Test(arguments: commandNames)
