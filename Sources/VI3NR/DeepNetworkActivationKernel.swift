@@ -18,6 +18,21 @@ struct DeepNetworkActivationKernel: Sendable {
     /// `φ'`.
     let derivative: CompiledFunction
 
+    /// What `φ` and `φ'` are at an exact 0 where the expression is NaN
+    /// there but has a limit (`sin(x)/x`); nil where it is finite or has
+    /// none. Single precision makes a preactivation exactly 0 now and then.
+    let functionAtZero: Float?
+    let derivativeAtZero: Float?
+
+    /// The kernel for `φ` and `φ'`, with the limits at 0 of any removable
+    /// singularity there.
+    init(function: CompiledFunction, derivative: CompiledFunction) {
+        self.function = function
+        self.derivative = derivative
+        functionAtZero = RemovableSingularityAtZero.limit(of: function).map(Float.init)
+        derivativeAtZero = RemovableSingularityAtZero.limit(of: derivative).map(Float.init)
+    }
+
     /// Which of the two outputs held a value that is not a finite `Float`.
     struct NonFiniteOutputs {
         var function = false
@@ -83,9 +98,31 @@ private extension DeepNetworkActivationKernel {
         var result = NonFiniteOutputs()
         derivative.evaluateBlock(UnsafeBufferPointer(inputs), outputs)
         result.derivative = !storeAsFloats(outputs, into: derivatives)
+        if result.derivative, let derivativeAtZero {
+            result.derivative = !replaceAtZeros(
+                of: inputs, by: derivativeAtZero, in: derivatives)
+        }
         function.evaluateBlock(UnsafeBufferPointer(inputs), outputs)
         result.function = !storeAsFloats(outputs, into: values)
+        if result.function, let functionAtZero {
+            result.function = !replaceAtZeros(of: inputs, by: functionAtZero, in: values)
+        }
         return result
+    }
+
+    /// The rare path after a non-finite output: puts `limit` where the
+    /// input is exactly 0, and says whether every output is finite now.
+    func replaceAtZeros(
+        of inputs: UnsafeMutableBufferPointer<Double>,
+        by limit: Float,
+        in destination: UnsafeMutableBufferPointer<Float>
+    ) -> Bool {
+        var allFinite = true
+        for index in 0 ..< destination.count {
+            if inputs[index] == 0 { destination[index] = limit }
+            allFinite = allFinite && destination[index].isFinite
+        }
+        return allFinite
     }
 
     /// Converts `source` to floats in `destination`; false if any result

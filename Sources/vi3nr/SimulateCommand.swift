@@ -160,13 +160,31 @@ struct SimulateCommand: Command {
     /// The network computes in single precision, where a product of a row
     /// of weights with the activations is exactly 0 now and then: at the
     /// published size (10^9 preactivations), `sin(x)/x` met one within the
-    /// first three layers in about half of the seeds tried, and its NaN
-    /// stops the check. The builtin `sinc(x)` is 1 at 0.
+    /// first three layers in about half of the seeds tried. Where the
+    /// expression has a limit at 0 (a removable singularity), the library
+    /// uses it there and the warning says so; otherwise the NaN stops the
+    /// check if an exact 0 comes, and the warning says how to avoid it.
     static func zeroWarning(_ activation: Activation) -> String? {
         let value = activation.function(0), slope = activation.derivative(0)
         guard !value.isFinite || !slope.isFinite else { return nil }
-        let which = value.isFinite ? "phi'(0)" : "phi(0)"
-        return "\(which) is \(NumberText.shortest(value.isFinite ? slope : value)); a "
+
+        let parts = [("phi", activation.function), ("phi'", activation.derivative)]
+            .filter { !$0.1(0).isFinite }
+        let limits = parts.map { RemovableSingularityAtZero.limit(of: $0.1) }
+        if limits.allSatisfy({ $0 != nil }) {
+            let described = zip(parts, limits).map { part, limit in
+                "\(part.0)(0) is \(NumberText.shortest(part.1(0))) and its limit "
+                    + "\(NumberText.shortest(Double(Float(limit ?? .nan))))"
+            }
+            return described.joined(separator: ", ") + "; where single precision makes a "
+                + "preactivation exactly 0, the check uses the limit (a removable singularity)"
+        }
+
+        guard let unrepaired = zip(parts, limits).first(where: { $0.1 == nil })?.0 else {
+            return nil
+        }
+        return "\(unrepaired.0)(0) is \(NumberText.shortest(unrepaired.1(0))) without a "
+            + "limit there; a "
             + "preactivation that is exactly 0 (single precision gives one now and then in "
             + "a large network) stops the check with NaN; write the expression so that it is "
             + "defined at 0 (sinc(x) for sin(x)/x)"

@@ -129,15 +129,23 @@ struct SimulateErrorTests {
         #expect(json.forwardSMAPE == layers[40].forwardSMAPE)
     }
 
-    @Test("φ undefined at exactly 0: a warning that names it and the way out")
+    @Test("φ undefined at exactly 0: a warning that names the limit used, or the way out")
     func undefinedAtZero() throws {
-        let run = try ToolRunner.run(
+        let removable = try ToolRunner.run(
             "simulate", "sin(x)/x", "--layers", "2", "--width", "16", "--batch", "10")
-        #expect(run.status == 0)
-        #expect(run.errorLines == ["warning: phi(0) is nan; a preactivation that is exactly 0 "
-            + "(single precision gives one now and then in a large network) stops the check "
-            + "with NaN; write the expression so that it is defined at 0 (sinc(x) for "
-            + "sin(x)/x)"])
+        #expect(removable.status == 0)
+        #expect(removable.errorLines == ["warning: phi(0) is nan and its limit 1, phi'(0) is "
+            + "nan and its limit 0; where single precision makes a preactivation exactly 0, "
+            + "the check uses the limit (a removable singularity)"])
+
+        // x·log|x| tends to 0 at 0, but its derivative log|x| + 1 has no limit.
+        let pole = try ToolRunner.run(
+            "simulate", "x*log(abs(x))", "--layers", "2", "--width", "16", "--batch", "10")
+        #expect(pole.errorLines == ["warning: phi'(0) is nan without a limit there; a "
+            + "preactivation that is exactly 0 (single precision gives one now and then in a "
+            + "large network) stops the check with NaN; write the expression so that it is "
+            + "defined at 0 (sinc(x) for sin(x)/x)"])
+
         let builtin = try ToolRunner.run(
             "simulate", "sinc(x)", "--layers", "2", "--width", "16", "--batch", "10")
         #expect(builtin.status == 0)
