@@ -43,12 +43,9 @@ public final class QuadratureWorkspace {
         absoluteTolerance: Double = 0,
         relativeTolerance: Double = 1e-10
     ) throws(NumericalError) -> QuadratureResult {
-        try AdaptiveQuadrature.validate(
+        try validateFiniteInterval(
             lower: lower, upper: upper, absoluteTolerance: absoluteTolerance,
-            relativeTolerance: relativeTolerance, maximumSubdivisions: maximumSubdivisions)
-        guard lower.isFinite, upper.isFinite else {
-            throw .invalidArgument("a workspace integrates over finite limits only")
-        }
+            relativeTolerance: relativeTolerance)
         let limit = maximumSubdivisions
         return try run(integrand, limit: limit) { function, workspace, value, error in
             gsl_integration_qag(
@@ -68,12 +65,9 @@ public final class QuadratureWorkspace {
         absoluteTolerance: Double = 0,
         relativeTolerance: Double = 1e-10
     ) throws(NumericalError) -> QuadratureResult {
-        try AdaptiveQuadrature.validate(
+        try validateFiniteInterval(
             lower: lower, upper: upper, absoluteTolerance: absoluteTolerance,
-            relativeTolerance: relativeTolerance, maximumSubdivisions: maximumSubdivisions)
-        guard lower.isFinite, upper.isFinite else {
-            throw .invalidArgument("a workspace integrates over finite limits only")
-        }
+            relativeTolerance: relativeTolerance)
         let limit = maximumSubdivisions
         return try run(integrand, limit: limit) { function, workspace, value, error in
             gsl_integration_qags(
@@ -84,6 +78,19 @@ public final class QuadratureWorkspace {
 }
 
 extension QuadratureWorkspace {
+    /// The checks every routine shares, plus finite limits: a workspace
+    /// routine integrates over a finite interval only.
+    func validateFiniteInterval(
+        lower: Double, upper: Double, absoluteTolerance: Double, relativeTolerance: Double
+    ) throws(NumericalError) {
+        try AdaptiveQuadrature.validate(
+            lower: lower, upper: upper, absoluteTolerance: absoluteTolerance,
+            relativeTolerance: relativeTolerance, maximumSubdivisions: maximumSubdivisions)
+        guard lower.isFinite, upper.isFinite else {
+            throw .invalidArgument("a workspace integrates over finite limits only")
+        }
+    }
+
     typealias GSLCall = (
         inout gsl_function, UnsafeMutablePointer<gsl_integration_workspace>,
         inout Double, inout Double
