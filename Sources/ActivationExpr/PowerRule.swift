@@ -6,7 +6,8 @@ enum PowerRule {
     /// An exponent that does not depend on `x` is differentiated directly,
     /// `v·u^(v−1)·u'`, which is finite at negative `u` (`x^2` gives `2*x`);
     /// going through `exp(v·log(u))` would give NaN there. A base that does
-    /// not depend on `x` gives `u^v·log(u)·v'`. Only when both depend on
+    /// not depend on `x` gives `u^v·log(u)·v'` (`u^v·v'` for the constant
+    /// `e`). Only when both depend on
     /// `x` (`x^x`) is the general form `u^v·(v'·log(u) + v·u'/u)` used,
     /// which is defined where `u > 0`, like `u^v` itself for a general
     /// exponent.
@@ -23,7 +24,9 @@ enum PowerRule {
         }
 
         let power = Expression.power(base, exponent)
-        let logarithm = Expression.application(.log, [base])
+        // log(e) is 1: `e^x` differentiates to `e^x`, not `log(e)*e^x`.
+        let logarithm = base == .constant(.e)
+            ? Expression.number(1) : Expression.application(.log, [base])
         if baseDerivative.isNumber(0) {
             return .product(exponentDerivative, .product(logarithm, power))
         }

@@ -146,6 +146,7 @@ struct DerivativeTests {
         ("log(2*x)", "1/x"),
         ("erf(x)", "2/sqrt(pi)*exp(-x^2)"),
         ("2^x", "log(2)*2^x"),
+        ("e^(2*x)", "2*e^(2*x)"),
         ("gelu(x)", "0.5*erfc(-x/sqrt(2)) + x*exp(-x^2/2)/sqrt(2*pi)"),
         ("cos(x)*exp(-x^2)", "-sin(x)*exp(-x^2) - 2*cos(x)*x*exp(-x^2)"),
         ("w0*sin(w0*x)", "w0*w0*cos(w0*x)"),
