@@ -60,3 +60,22 @@ struct ParameterTests {
         #expect(throws: ExpressionError.self) { try Expression.parse("s*x", binding: [:]) }
     }
 }
+
+@Suite("Parameter names")
+struct ParameterNameTests {
+    @Test("isName accepts what the parser reads as one parameter, and nothing else")
+    func namesAgreeWithTheParser() throws {
+        // Each accepted name, written alone, parses to exactly that parameter.
+        for name in ["w0", "ω", "σ_p", "_a", "Ω2", "αβγ", "w_0_1"] {
+            #expect(Expression.isName(name), "\(name)")
+            #expect(try Expression.parse(name) == .parameter(name), "\(name)")
+        }
+        // Each rejected text is not a single name: a digit first, π (the
+        // constant), a superscript (a power), a space, a sign, an empty text.
+        for text in ["2a", "π", "x²", "w 0", "w-0", "", "ω=1", "a.b"] {
+            #expect(!Expression.isName(text), "\(text)")
+            let single = try? Expression.parse(text)
+            #expect(single != .parameter(text), "\(text)")
+        }
+    }
+}

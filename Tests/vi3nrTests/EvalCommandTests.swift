@@ -29,6 +29,20 @@ import Testing
     #expect(isWithin(4, ulpsOf: -5.413411329464507676, try #require(object.derivativeValue)))
 }
 
+@Test func evalTakesAGreekParameterName() throws {
+    // The name the unbound-parameter error asks for (--param ω=VALUE)
+    // must be accepted.
+    let run = try ToolRunner.run("eval", "sin(ω*x)", "--param", "ω=30", "--at", "0.5", "--json")
+    #expect(run.status == 0)
+    let object = try ToolRunner.decode(EvalJSON.self, from: run)
+    // sin(15) = 0.65028784015711686583... (mpmath).
+    #expect(isWithin(1, ulpsOf: 0.6502878401571168658, try #require(object.value)))
+
+    let unbound = try ToolRunner.run("eval", "sin(ω*x)", "--at", "0.5")
+    #expect(unbound.status == 1)
+    #expect(unbound.standardError.contains("--param ω="))
+}
+
 @Test func evalAtKinksUsesAutogradsValues() throws {
     let relu = try ToolRunner.decode(
         EvalJSON.self, from: try ToolRunner.run("eval", "relu(x)", "--at", "0", "--json"))
