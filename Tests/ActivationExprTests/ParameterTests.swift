@@ -79,3 +79,19 @@ struct ParameterNameTests {
         }
     }
 }
+
+@Suite("Function-name hints")
+struct FunctionNameHintTests {
+    @Test("another tool's name for a function is hinted with this language's name")
+    func aliases() {
+        // swish is SiLU (Ramachandran et al.); it is also two edits from
+        // sinh, which must not win.
+        #expect(NameSuggestion.function(meantBy: "swish") == .silu)
+        #expect(NameSuggestion.function(meantBy: "ln") == .log)
+        #expect(NameSuggestion.function(meantBy: "sigmod") == .sigmoid)
+        #expect(ExpressionError.unboundParameters(["ln"]).description
+            == "no value for the parameter 'ln' ('ln': did you mean the function 'log'?)")
+        // An alias is a hint, not a function.
+        #expect(throws: ParseError.self) { try Expression.parse("swish(x)") }
+    }
+}

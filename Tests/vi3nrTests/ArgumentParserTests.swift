@@ -96,6 +96,10 @@ private func parse(_ words: String...) throws(UsageError) -> ParsedArguments {
 
 @Test func suggestionsComeFromEditDistance() {
     #expect(editDistance("kitten", "sitting") == 3)
+    // A swap of neighbours is one edit (plain Levenshtein counts two).
+    #expect(editDistance("gian", "gain") == 1)
+    #expect(editDistance("tabel", "table") == 1)
+    #expect(editDistance("ca", "abc") == 3)
     #expect(editDistance("", "abc") == 3)
     #expect(editDistance("same", "same") == 0)
     #expect(closestMatch(to: "evl", among: ["eval", "derive"]) == "eval")
