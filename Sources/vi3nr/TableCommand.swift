@@ -14,8 +14,9 @@ struct TableCommand: Command {
             literature set built in (Examples/literature.txt). For each, prints \
             gain^2 and cond at sigma_p, and the result of the optimal-sigma_p search \
             on [A, B]: its classification, the roots and gain^2 at each. A line that \
-            cannot be read or computed is reported on standard error with FILE:LINE \
-            and the others still run; the exit status is then 1. Where quadrature \
+            cannot be read or computed still gets a row, with its error in the CSV \
+            and JSON; it is reported on standard error with FILE:LINE and the \
+            others still run; the exit status is then 1. Where quadrature \
             cannot reach the end of the range, the search covers the part below and \
             a warning says where it stopped and why.
             """,
@@ -67,6 +68,7 @@ struct TableCommand: Command {
             case .failure(let malformed):
                 errors.append("error: \(name):\(malformed.line): \(malformed.reason)\n")
                 failedLines += 1
+                rows.append(TableRow(malformed: malformed))
             case .success(let entry):
                 entryIndex += 1
                 progress.show("\(entry.name) (\(entryIndex) of \(entries.count))…")

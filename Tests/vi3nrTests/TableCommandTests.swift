@@ -97,6 +97,40 @@ import Testing
     #expect(lines.contains { $0.hasPrefix("good ") && $0.contains("trivial_limit") })
     #expect(lines.contains { $0.hasPrefix("relu ") && $0.contains("any_sigma") })
     #expect(lines.contains { $0.hasPrefix("typo ") })
+    #expect(lines.contains { $0.hasPrefix("(line 4) ") && $0.hasSuffix("error: see standard error") })
+}
+
+@Test func everyLineThatCannotBeReadGetsARowWithItsError() throws {
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("list.txt")
+    try Data("nocolon sin(x)\nempty:   # nothing\n: tanh(x)\nrelu: relu(x)\n".utf8)
+        .write(to: file)
+
+    let json = try ToolRunner.run("table", file.path, "--json")
+    #expect(json.status == 1)
+    let object = try ToolRunner.decode(TableJSON.self, from: json)
+    #expect(object.failed == 3)
+    #expect(object.rows.map(\.line) == [1, 2, 3, 4])
+    #expect(object.rows.map(\.name) == ["", "empty", "", "relu"])
+    #expect(object.rows.map(\.source) == ["nocolon sin(x)", "", "tanh(x)", "relu(x)"])
+    #expect(object.rows.map(\.errors) == [
+        ["expected 'name: expression', found no ':'"],
+        ["expected an expression after 'empty:'"],
+        ["expected a name before ':'"],
+        [],
+    ])
+    #expect(object.rows[0].gain2 == nil && object.rows[0].optimal == nil)
+    // relu: gain² = 2 exactly (MATH.md).
+    #expect(relativeDifference(try #require(object.rows[3].gain2), 2) < 1e-12)
+
+    let csv = try ToolRunner.run("table", file.path, "--csv")
+    #expect(csv.status == 1)
+    let lines = csv.standardOutput.split(separator: "\n").map(String.init)
+    #expect(lines.count == 5)
+    // The reason holds a comma, so it is quoted (RFC 4180).
+    #expect(lines[1] == #",nocolon sin(x),1,,,,,,,,,"expected 'name: expression', found no ':'""#)
+    #expect(lines[2] == "empty,,1,,,,,,,,,expected an expression after 'empty:'")
 }
 
 @Test func aTableThatCannotBeReadPrintsNothing() throws {
@@ -136,7 +170,8 @@ import Testing
         name: "a", source: "x > 0 ? x : 0", line: 1, column: 4))
     #expect(try list.items[1].get() == ActivationList.Entry(
         name: "b", source: "tanh(x)", line: 4, column: 3))
-    #expect(throws: MalformedLineError(line: 5, reason: "expected a name before ':'")) {
+    #expect(throws: MalformedLineError(
+        line: 5, reason: "expected a name before ':'", name: "", source: "x")) {
         try list.items[2].get()
     }
 }
