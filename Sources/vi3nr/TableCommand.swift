@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ActivationExpr
 import VI3NR
 
@@ -9,8 +14,9 @@ struct TableCommand: Command {
         name: "table",
         summary: "gain^2, cond and the optimal sigma_p for a list of activations",
         discussion: """
-            Reads activations from FILE, one per line as 'name: expression' ('#' \
-            starts a comment, also at the end of a line), or without FILE the \
+            Reads activations from FILE (standard input for -), one per line as \
+            'name: expression' ('#' starts a comment, also at the end of a line), \
+            or without FILE the \
             literature set built in (Examples/literature.txt). For each, prints \
             gain^2 and cond at sigma_p, and the result of the optimal-sigma_p search \
             on [A, B]: its classification, the roots and gain^2 at each. A line that \
@@ -21,7 +27,8 @@ struct TableCommand: Command {
             a warning says where it stopped and why.
             """,
         positionals: [PositionalDefinition(
-            valueName: "FILE", help: "the activation list (default: the built-in literature set)",
+            valueName: "FILE",
+            help: "the activation list, - for standard input (default: the built-in set)",
             isOptional: true)],
         options: [
             CommonOptions.sigmaP,
@@ -108,13 +115,19 @@ struct TableCommand: Command {
 // MARK: - Steps
 
 private extension TableCommand {
-    /// The list's name for messages and its text.
+    /// The list's name for messages and its text: the file, standard
+    /// input for `-` (named `<stdin>`, as `input-gain --data -` names it),
+    /// or the built-in set.
     func readList() throws(ListFileFailure) -> (name: String, text: String) {
         guard let path else { return (LiteratureSet.name, LiteratureSet.text) }
+        let name = path == "-" ? "<stdin>" : path
         do {
-            return (path, try TextFileReader.contents(ofFile: path))
+            let text = path == "-"
+                ? try TextFileReader.contents(ofFileDescriptor: STDIN_FILENO)
+                : try TextFileReader.contents(ofFile: path)
+            return (name, text)
         } catch {
-            throw ListFileFailure(path: path, reason: error.reason)
+            throw ListFileFailure(path: name, reason: error.reason)
         }
     }
 

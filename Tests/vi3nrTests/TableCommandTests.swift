@@ -175,3 +175,26 @@ import Testing
         try list.items[2].get()
     }
 }
+
+@Test func aTableReadsStandardInputForADashAndSkipsAByteOrderMark() throws {
+    // A byte-order mark (U+FEFF) at the start is not part of the first name.
+    let list = "\u{FEFF}relu: relu(x)\nbump: exp(-x^2/(2*0.05^2))\n"
+    let piped = try ToolRunner.run(arguments: ["table", "-", "--json"], input: list)
+    #expect(piped.status == 0)
+    let object = try ToolRunner.decode(TableJSON.self, from: piped)
+    #expect(object.file == "<stdin>")
+    #expect(object.rows.map(\.name) == ["relu", "bump"])
+    // relu: gain² = 2; the bump's root σ_p* = 0.05·√(1 + √2) (MATH.md).
+    #expect(relativeDifference(try #require(object.rows[0].gain2), 2) < 1e-12)
+    let root = try #require(object.rows[1].optimal?.roots.first)
+    #expect(relativeDifference(root.sigmaP, 0.0776886987015019) < 1e-10)
+
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("list.txt")
+    try Data(list.utf8).write(to: file)
+    let fromFile = try ToolRunner.run("table", file.path, "--csv")
+    #expect(fromFile.status == 0)
+    let lines = fromFile.standardOutput.split(separator: "\n").map(String.init)
+    #expect(lines.dropFirst().first?.hasPrefix("relu,relu(x),1,") == true)
+}
