@@ -78,9 +78,11 @@ private func sineMoments(a: Double, s: Double) -> (forward: Double, backward: Do
     #expect(failed[11] == "error")
     // The reason is the one given on standard error, without "error: ".
     let reason = failed[12...].joined(separator: ",")
-    #expect(reason.contains("cannot compute M_f = E[φ(z)²] at σ_p = 1: the expectation diverges"))
+    #expect(reason.contains(
+        "cannot compute M_f = E[φ(z)²] at σ_p = 1: the expectation diverges"))
     let firstError = try #require(run.errorLines.first)
-    #expect(firstError == "error: " + reason.trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+    let unquoted = reason.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+    #expect(firstError == "error: " + unquoted)
 }
 
 @Test func checkKeepsGoingPastAPointThatFailsAndExitsOne() throws {

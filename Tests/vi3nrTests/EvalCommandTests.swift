@@ -87,7 +87,8 @@ import Testing
     let object = try ToolRunner.decode(EvalJSON.self, from: sinc)
     #expect(object.value == nil)
     #expect(object.derivativeValue == nil)
-    #expect(object.valueError == "not a number (NaN); its limit at 0 is 1 (a removable singularity)")
+    #expect(object.valueError
+        == "not a number (NaN); its limit at 0 is 1 (a removable singularity)")
     #expect(object.derivativeValueError
         == "not a number (NaN); its limit at 0 is 0 (a removable singularity)")
     #expect(sinc.errorLines == [

@@ -97,7 +97,9 @@ import Testing
     #expect(lines.contains { $0.hasPrefix("good ") && $0.contains("trivial_limit") })
     #expect(lines.contains { $0.hasPrefix("relu ") && $0.contains("any_sigma") })
     #expect(lines.contains { $0.hasPrefix("typo ") })
-    #expect(lines.contains { $0.hasPrefix("(line 4) ") && $0.hasSuffix("error: see standard error") })
+    #expect(lines.contains {
+        $0.hasPrefix("(line 4) ") && $0.hasSuffix("error: see standard error")
+    })
 }
 
 @Test func everyLineThatCannotBeReadGetsARowWithItsError() throws {
