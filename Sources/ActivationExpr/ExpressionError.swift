@@ -61,8 +61,12 @@ public enum ExpressionError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// For a parameter name that looks like a misspelled built-in name
-    /// (`sigmod`, `pj`), "did you mean the function 'sigmoid'?".
+    /// (`sigmod`, `pj`) or is another tool's name for a function (`ln`),
+    /// "did you mean the function 'sigmoid'?".
     static func builtinNameHint(_ name: String) -> String? {
+        if let alias = NameSuggestion.functionAliases[name.lowercased()] {
+            return "'\(name)': did you mean the function '\(alias.rawValue)'?"
+        }
         let functions = BuiltinFunction.allCases.map(\.rawValue)
         let constants = NamedConstant.allCases.map(\.rawValue)
         guard let match = NameSuggestion.closest(to: name, among: functions + constants + ["x"])

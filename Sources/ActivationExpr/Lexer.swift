@@ -40,7 +40,7 @@ struct Lexer {
                 position += 1
             } else if scalar.isASCIIDigit || (scalar == "." && isDigit(at: position + 1)) {
                 try lexNumber()
-            } else if scalar == "_" || (scalar.properties.isAlphabetic && scalar != "π") {
+            } else if Lexer.startsName(scalar) {
                 lexIdentifier()
             } else if Lexer.superscriptDigits[scalar] != nil || scalar == "⁻" {
                 try lexSuperscript()
@@ -95,14 +95,23 @@ struct Lexer {
         let start = position
         position += 1
         while position < scalars.count {
-            let scalar = scalars[position]
-            let continues = scalar == "_" || scalar.isASCIIDigit
-                || (scalar.properties.isAlphabetic && scalar != "π")
-            guard continues else { break }
+            guard Lexer.continuesName(scalars[position]) else { break }
             position += 1
         }
         let name = String(String.UnicodeScalarView(scalars[start..<position]))
         tokens.append(Token(kind: .identifier(name), range: start..<position))
+    }
+
+    /// A name starts with an underscore or any Unicode letter (`ω`,
+    /// `σ`), except `π`, which is the constant.
+    static func startsName(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "_" || (scalar.properties.isAlphabetic && scalar != "π")
+    }
+
+    /// After its first character a name may also hold ASCII digits (`w0`);
+    /// superscript digits are a power (`x²`), not part of the name.
+    static func continuesName(_ scalar: Unicode.Scalar) -> Bool {
+        startsName(scalar) || scalar.isASCIIDigit
     }
 
     /// A run of superscript digits, optionally after `⁻`, is a power:

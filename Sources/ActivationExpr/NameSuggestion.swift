@@ -1,6 +1,28 @@
 /// Finds the known name closest to a misspelled one, for "did you mean"
 /// hints.
-enum NameSuggestion {
+public enum NameSuggestion {
+    /// Names other tools give to functions this language spells otherwise,
+    /// and this language's name for each. They are hints only: writing
+    /// `swish(x)` is still an error, with "did you mean 'silu'?", because
+    /// a second spelling of a function would also have to appear in the
+    /// printed expressions and every translation.
+    static let functionAliases: [String: BuiltinFunction] = [
+        "swish": .silu,
+        "ln": .log,
+        "heaviside": .step,
+        "logistic": .sigmoid,
+        "arctan": .atan,
+    ]
+
+    /// The built-in function a misspelled or foreign function name most
+    /// likely means: the alias (`ln` → `log`, ignoring case) if it is
+    /// one, else the nearest function name by `closest(to:among:)`.
+    static func function(meantBy name: String) -> BuiltinFunction? {
+        if let alias = functionAliases[name.lowercased()] { return alias }
+        let names = BuiltinFunction.allCases.map(\.rawValue)
+        return closest(to: name, among: names).flatMap(BuiltinFunction.init(rawValue:))
+    }
+
     /// The candidate nearest to `name` by edit distance (ignoring case), if
     /// one is close enough to be a likely misspelling: one edit for names
     /// of up to four characters, two for longer ones. Among equally near
@@ -31,8 +53,9 @@ enum NameSuggestion {
     /// deletions, substitutions and swaps of neighbours (`tahn` → `tanh`
     /// is one) that turn `a` into `b`. Names are short, so the O(m·n)
     /// table costs nothing; names over 64 characters are not compared
-    /// (the distance is then large anyway).
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    /// (the distance is then large anyway). Public so that the command
+    /// line suggests commands and options by the same measure.
+    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         if a.count > 64 || b.count > 64 { return Swift.max(a.count, b.count) }

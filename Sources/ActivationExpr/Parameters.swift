@@ -12,6 +12,22 @@ extension Expression {
         return names
     }
 
+    /// Whether `text` is a name the expression language reads as one
+    /// name: an underscore or a Unicode letter (`w`, `ω`, `σ`), then
+    /// letters, underscores and ASCII digits (`w0`, `σ_p`). `π` is not a
+    /// name (it is the constant pi), nor is anything with a space, a sign
+    /// or a superscript digit in it. This is the lexer's own rule, so that
+    /// a caller binding parameters from text accepts exactly the names an
+    /// expression can hold; it says nothing of whether the name is free
+    /// (`x`, `pi`, `e` and the function names are names, but not
+    /// parameters).
+    public static func isName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, Lexer.startsName(first) else {
+            return false
+        }
+        return text.unicodeScalars.dropFirst().allSatisfy(Lexer.continuesName)
+    }
+
     /// The expression with each parameter replaced by its value.
     ///
     /// Every parameter must get a value, and every value must belong to a

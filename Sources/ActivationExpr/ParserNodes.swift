@@ -171,10 +171,8 @@ enum NameResolver {
         if name == "x" || NamedConstant(rawValue: name) != nil {
             let what = name == "x" ? "the variable" : "a constant"
             message = "'\(name)' is \(what), not a function; did you mean \(name)*(…)?"
-        } else if let suggestion = NameSuggestion.closest(
-            to: name, among: BuiltinFunction.allCases.map(\.rawValue)
-        ) {
-            message = "unknown function '\(name)'; did you mean '\(suggestion)'?"
+        } else if let suggestion = NameSuggestion.function(meantBy: name) {
+            message = "unknown function '\(name)'; did you mean '\(suggestion.rawValue)'?"
         } else {
             let names = BuiltinFunction.allCases.map(\.rawValue).joined(separator: ", ")
             message = "unknown function '\(name)'; the functions are \(names)"

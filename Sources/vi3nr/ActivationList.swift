@@ -41,7 +41,8 @@ struct ActivationList {
 
             guard let colon = line.firstIndex(of: ":") else {
                 items.append(.failure(MalformedLineError(
-                    line: number, reason: "expected 'name: expression', found no ':'")))
+                    line: number, reason: "expected 'name: expression', found no ':'",
+                    name: "", source: String(line.trimmingWhitespace()))))
                 continue
             }
             let name = line[..<colon].trimmingWhitespace()
@@ -49,12 +50,14 @@ struct ActivationList {
             let source = afterColon.trimmingWhitespace()
             guard !name.isEmpty else {
                 items.append(.failure(MalformedLineError(
-                    line: number, reason: "expected a name before ':'")))
+                    line: number, reason: "expected a name before ':'",
+                    name: "", source: String(source))))
                 continue
             }
             guard !source.isEmpty else {
                 items.append(.failure(MalformedLineError(
-                    line: number, reason: "expected an expression after '\(name):'")))
+                    line: number, reason: "expected an expression after '\(name):'",
+                    name: String(name), source: "")))
                 continue
             }
             let leading = afterColon.prefix { $0.isWhitespace }
@@ -67,10 +70,18 @@ struct ActivationList {
     }
 }
 
-/// A line of an activation list that cannot be read.
+/// A line of an activation list that cannot be read, with what could be
+/// made of it, so that the table can still give it a row.
 struct MalformedLineError: Error, Equatable {
+    /// The line in the file, from 1.
     let line: Int
+    /// What is wrong: "expected a name before ':'".
     let reason: String
+    /// The name before the colon, trimmed; empty when there is none.
+    let name: String
+    /// The expression after the colon, or without a colon the whole line,
+    /// trimmed and without the comment; empty when there is none.
+    let source: String
 }
 
 private extension Substring {

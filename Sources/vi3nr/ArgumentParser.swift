@@ -1,3 +1,5 @@
+import ActivationExpr
+
 /// Splits a subcommand's arguments into positionals, option values and
 /// flags, as its description declares them.
 ///
@@ -141,19 +143,9 @@ func closestMatch(to word: String, among candidates: [String]) -> String? {
     return best.0
 }
 
-/// The Levenshtein distance: insertions, deletions and substitutions.
+/// The optimal-string-alignment distance (insertions, deletions,
+/// substitutions and swaps of neighbours, so that `gian` is one edit from
+/// `gain`), the measure the expression parser uses for function names.
 func editDistance(_ a: String, _ b: String) -> Int {
-    let (first, second) = (Array(a), Array(b))
-    if first.isEmpty { return second.count }
-    var previous = Array(0...second.count)
-    var current = previous
-    for i in 1...first.count {
-        current[0] = i
-        for j in stride(from: 1, through: second.count, by: 1) {
-            let substitution = previous[j - 1] + (first[i - 1] == second[j - 1] ? 0 : 1)
-            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
-        }
-        swap(&previous, &current)
-    }
-    return previous[second.count]
+    NameSuggestion.editDistance(Array(a), Array(b))
 }

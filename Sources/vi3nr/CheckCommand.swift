@@ -13,8 +13,9 @@ struct CheckCommand: Command {
             (value +/- standard error), and the z-score of their difference; a point \
             agrees when |z| <= 4 for both (a correct pair fails that by chance about \
             once in 16000 comparisons). The summary line counts the points that agree. \
-            A point that cannot be computed is reported on standard error and the \
-            others still run; the exit status is then 1.
+            A point that cannot be computed is reported on standard error (and in \
+            the error column of --csv) and the others still run; the exit status is \
+            then 1.
             """,
         positionals: [ActivationArguments.expressionPositional],
         options: [
@@ -142,22 +143,28 @@ struct CheckOutput {
             ? ["sigma_p", "forward_quadrature", "forward_quadrature_error",
                "forward_monte_carlo", "forward_standard_error", "forward_sigmas",
                "backward_quadrature", "backward_quadrature_error",
-               "backward_monte_carlo", "backward_standard_error", "backward_sigmas", "verdict"]
+               "backward_monte_carlo", "backward_standard_error", "backward_sigmas", "verdict",
+               "error"]
             : ["sigma_p", "M_f quadrature", "M_f Monte Carlo", "z", "M_d quadrature",
                "M_d Monte Carlo", "z", "verdict"])
         for row in rows {
             let sigma = forCSV
                 ? NumberText.shortest(row.sigma) : NumberText.significant(row.sigma, digits: 6)
+            // The CSV has the reason in its own column, as table's and
+            // simulate's do; the text table says "error", with the
+            // reason on standard error.
             guard case .success(let report) = row.outcome,
                   let backward = report.backwardMoment else {
-                table.append([sigma] + Array(repeating: "", count: forCSV ? 10 : 6) + ["error"])
+                let reason = failureSummary(row)
+                table.append([sigma] + Array(repeating: "", count: forCSV ? 10 : 6) + ["error"]
+                    + (forCSV ? [reason] : []))
                 continue
             }
             let verdict = row.agrees == true ? "agree" : "DISAGREE"
             let cells = forCSV
                 ? csvCells(report.forwardMoment) + csvCells(backward)
                 : textCells(report.forwardMoment) + textCells(backward)
-            table.append([sigma] + cells + [verdict])
+            table.append([sigma] + cells + [verdict] + (forCSV ? [""] : []))
         }
         return table
     }
@@ -194,6 +201,15 @@ struct CheckOutput {
             ("agrees", .bool(failed == 0 && agreeing == rows.count)),
             ("summary", .string(summary)),
         ])
+    }
+
+    /// The one-line account of why a point failed (the first line of its
+    /// report on standard error, without `error: `).
+    private func failureSummary(_ row: CheckRow) -> String {
+        switch row.outcome {
+        case .failure(let error): ComputationFailure(error).summary
+        case .success: "the backward moment was not computed"
+        }
     }
 
     private func textCells(_ moment: MomentEstimate) -> [String] {

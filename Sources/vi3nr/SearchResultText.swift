@@ -143,16 +143,45 @@ struct SearchResultText {
     func closestText(_ approach: ClosestApproach) -> String {
         let place: String = switch approach.position {
         case .interior: "a local closest approach inside the range"
-        case .lowerEnd: "at the lower end of the range: a root may lie below it"
-        case .upperEnd: result.limit == nil
-            ? "at the upper end of the range: a root may lie above it"
-            : "at the upper end of the searched range: a root may lie above it"
+        case .lowerEnd: "at the lower end of the range" + (belowRangeText(approach)
+            ?? ": a root may lie below it")
+        case .upperEnd: (result.limit == nil
+            ? "at the upper end of the range" : "at the upper end of the searched range")
+            + (boundText ?? ": a root may lie above it")
         case .everywhere: "cond is the same at every sigma_p"
         }
         return "cond = " + NumberText.withError(
             approach.condition.value, approach.condition.errorEstimate)
             + " at sigma_p = " + NumberText.significant(approach.preactivationStd, digits: 6)
             + " (" + place + ")"
+    }
+
+    /// Why no σ_p at all reaches the target, when the formula proves it:
+    /// φ continuous with φ(0) = 0 has cond ≥ 1 everywhere
+    /// (`ActivationScaling.isConditionAtLeastOne`), so a target below 1
+    /// is out of reach beyond either end of the range too.
+    private var boundText: String? {
+        guard result.scaling.isConditionAtLeastOne, result.target < 1 else { return nil }
+        return "; cond >= 1 at every sigma_p since phi is continuous with phi(0) = 0, "
+            + "so no sigma_p reaches a target below 1"
+    }
+
+    /// What lies below the range when the closest approach is at its lower
+    /// end, if the formula says: nothing reaches a target below 1 when
+    /// cond ≥ 1 everywhere; and where φ is linear near 0, cond tends to 1
+    /// as σ_p → 0 (MATH.md), so a root lies below the range exactly when
+    /// the target is between cond at the lower end and 1. Nil when the
+    /// formula says nothing (a root may lie below).
+    private func belowRangeText(_ approach: ClosestApproach) -> String? {
+        if let boundText { return boundText }
+        guard result.scaling.hasTrivialLimit else { return nil }
+
+        let condition = approach.condition.value, target = result.target
+        let crossesBelow = (condition - target) * (1 - target) < 0
+        let limit = "phi is linear near 0, so cond tends to 1 as sigma_p -> 0"
+        return crossesBelow
+            ? ": a root lies below it: \(limit), across the target"
+            : "; \(limit), on this side of the target: no root is expected below it"
     }
 
     func limitText(_ limit: SearchLimit) -> String {

@@ -183,11 +183,15 @@ struct SimulateCommand: Command {
         guard let unrepaired = zip(parts, limits).first(where: { $0.1 == nil })?.0 else {
             return nil
         }
+        // The sinc hint only where a division could be the cause: the
+        // printed expression writes every division as '/', and nothing else.
+        let hint = activation.expression.description.contains("/")
+            ? " (sinc(x) for sin(x)/x)" : ""
         return "\(unrepaired.0)(0) is \(NumberText.shortest(unrepaired.1(0))) without a "
             + "limit there; a "
             + "preactivation that is exactly 0 (single precision gives one now and then in "
             + "a large network) stops the check with NaN; write the expression so that it is "
-            + "defined at 0 (sinc(x) for sin(x)/x)"
+            + "defined at 0" + hint
     }
 }
 

@@ -14,8 +14,9 @@ struct SweepCommand: Command {
         summary: "gain^2 and cond over a range of sigma_p, as a table, CSV and SVG plot",
         discussion: """
             Computes M_f and M_d by quadrature at N log-spaced sigma_p from A to B and \
-            prints gain^2 = sigma_p^2/M_f and cond = sigma_p^2 M_d/M_f with their error \
-            bounds. With --svg, also draws both on log axes with the line cond = 1 \
+            prints gain^2 = sigma_p^2/M_f and cond = sigma_p^2 M_d/M_f with them: the \
+            text table to 10 significant digits, --csv and --json each value with its \
+            error bound. With --svg, also draws both on log axes with the line cond = 1 \
             (cond = 1/R with --fan-ratio R) and every root of it marked, as 'optimal' \
             finds them. Where quadrature cannot compute the moments (a fast \
             oscillation seen through a wide Gaussian), the sweep stops there and \

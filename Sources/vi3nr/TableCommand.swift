@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ActivationExpr
 import VI3NR
 
@@ -9,18 +14,21 @@ struct TableCommand: Command {
         name: "table",
         summary: "gain^2, cond and the optimal sigma_p for a list of activations",
         discussion: """
-            Reads activations from FILE, one per line as 'name: expression' ('#' \
-            starts a comment, also at the end of a line), or without FILE the \
+            Reads activations from FILE (standard input for -), one per line as \
+            'name: expression' ('#' starts a comment, also at the end of a line), \
+            or without FILE the \
             literature set built in (Examples/literature.txt). For each, prints \
             gain^2 and cond at sigma_p, and the result of the optimal-sigma_p search \
             on [A, B]: its classification, the roots and gain^2 at each. A line that \
-            cannot be read or computed is reported on standard error with FILE:LINE \
-            and the others still run; the exit status is then 1. Where quadrature \
+            cannot be read or computed still gets a row, with its error in the CSV \
+            and JSON; it is reported on standard error with FILE:LINE and the \
+            others still run; the exit status is then 1. Where quadrature \
             cannot reach the end of the range, the search covers the part below and \
             a warning says where it stopped and why.
             """,
         positionals: [PositionalDefinition(
-            valueName: "FILE", help: "the activation list (default: the built-in literature set)",
+            valueName: "FILE",
+            help: "the activation list, - for standard input (default: the built-in set)",
             isOptional: true)],
         options: [
             CommonOptions.sigmaP,
@@ -67,6 +75,7 @@ struct TableCommand: Command {
             case .failure(let malformed):
                 errors.append("error: \(name):\(malformed.line): \(malformed.reason)\n")
                 failedLines += 1
+                rows.append(TableRow(malformed: malformed))
             case .success(let entry):
                 entryIndex += 1
                 progress.show("\(entry.name) (\(entryIndex) of \(entries.count))…")
@@ -106,13 +115,19 @@ struct TableCommand: Command {
 // MARK: - Steps
 
 private extension TableCommand {
-    /// The list's name for messages and its text.
+    /// The list's name for messages and its text: the file, standard
+    /// input for `-` (named `<stdin>`, as `input-gain --data -` names it),
+    /// or the built-in set.
     func readList() throws(ListFileFailure) -> (name: String, text: String) {
         guard let path else { return (LiteratureSet.name, LiteratureSet.text) }
+        let name = path == "-" ? "<stdin>" : path
         do {
-            return (path, try TextFileReader.contents(ofFile: path))
+            let text = path == "-"
+                ? try TextFileReader.contents(ofFileDescriptor: STDIN_FILENO)
+                : try TextFileReader.contents(ofFile: path)
+            return (name, text)
         } catch {
-            throw ListFileFailure(path: path, reason: error.reason)
+            throw ListFileFailure(path: name, reason: error.reason)
         }
     }
 

@@ -9,6 +9,29 @@ struct TableRow {
     var report: GainReport?
     var searchText: SearchResultText?
     var failures: [RowFailure] = []
+    /// Why the line could not be read as `name: expression`, if so.
+    var malformedLine: String?
+
+    init(entry: ActivationList.Entry) {
+        self.entry = entry
+    }
+
+    /// The row of a line that could not be read: its name and text as far
+    /// as they go, nothing computed, and the reason as its error.
+    init(malformed: MalformedLineError) {
+        entry = ActivationList.Entry(
+            name: malformed.name, source: malformed.source, line: malformed.line, column: 1)
+        malformedLine = malformed.reason
+    }
+
+    /// Whether anything on the line failed.
+    var hasFailed: Bool { malformedLine != nil || !failures.isEmpty }
+
+    /// The one-line account of each failure, for the CSV and JSON.
+    var errorSummaries: [String] {
+        (malformedLine.map { [$0] } ?? [])
+            + failures.map { ComputationFailure($0.error).summary }
+    }
 }
 
 /// Why a row of `table` failed, reported with the file and line.
@@ -76,18 +99,17 @@ struct TableOutput {
                     search?.result.roots.map { NumberText.shortest($0.gainSquared.value) }
                         .joined(separator: ";") ?? "",
                     search?.result.limit.map { NumberText.shortest($0.searchedUpperBound) } ?? "",
-                    row.failures.map { ComputationFailure($0.error).summary }
-                        .joined(separator: "; "),
+                    row.errorSummaries.joined(separator: "; "),
                 ])
             } else {
                 table.append([
-                    row.entry.name,
+                    row.entry.name.isEmpty ? "(line \(row.entry.line))" : row.entry.name,
                     gain.map { NumberText.significant($0.value, digits: 6) } ?? "-",
                     condition.map { NumberText.significant($0.value, digits: 6) } ?? "-",
                     search?.classification ?? "-",
                     search?.optimumCell ?? "-",
                     search?.rootGainCell ?? "",
-                    row.failures.isEmpty ? search?.noteCell ?? "" : "error: see standard error",
+                    row.hasFailed ? "error: see standard error" : search?.noteCell ?? "",
                 ])
             }
         }
@@ -111,9 +133,7 @@ struct TableOutput {
             } else {
                 members.append(("optimal", .null))
             }
-            members.append(("errors", .array(row.failures.map {
-                .string(ComputationFailure($0.error).summary)
-            })))
+            members.append(("errors", .array(row.errorSummaries.map { .string($0) })))
             return .object(members)
         }
         return .object([

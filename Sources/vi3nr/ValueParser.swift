@@ -1,3 +1,5 @@
+import ActivationExpr
+
 /// Turns an option's text into a typed value, or says what was expected.
 struct ValueParser<Value>: Sendable {
     /// What a valid value looks like, for the error message
@@ -83,15 +85,15 @@ struct ParameterAssignment: Equatable, Sendable {
 }
 
 extension ValueParser where Value == ParameterAssignment {
-    /// `NAME=VALUE` with a name of letters, digits and underscores that
-    /// does not start with a digit, and a finite number.
+    /// `NAME=VALUE` with a name the expression language reads as a name
+    /// (`Expression.isName`: `w0`, `ω`, `σ_p`) and a finite number.
     static let parameterAssignment = ValueParser(
         expectation: "NAME=VALUE with a finite number, e.g. w0=30"
     ) { text in
         guard let equals = text.firstIndex(of: "=") else { return nil }
         let name = String(text[..<equals])
         let valueText = String(text[text.index(after: equals)...])
-        guard isIdentifier(name), let value = parseDecimal(valueText) else { return nil }
+        guard Expression.isName(name), let value = parseDecimal(valueText) else { return nil }
         return ParameterAssignment(name: name, value: value)
     }
 }
@@ -116,12 +118,6 @@ func parseWholeNumber(_ text: String) -> Int? {
           let value = parseDecimal(text), value >= 0, value < 9.2e18,
           value == value.rounded() else { return nil }
     return Int(value)
-}
-
-/// Letters, digits and underscores, not starting with a digit.
-func isIdentifier(_ text: String) -> Bool {
-    guard let first = text.first, first.isLetter || first == "_" else { return false }
-    return text.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "_") && $0.isASCII }
 }
 
 extension ValueParser where Value == Double {

@@ -60,3 +60,38 @@ struct ParameterTests {
         #expect(throws: ExpressionError.self) { try Expression.parse("s*x", binding: [:]) }
     }
 }
+
+@Suite("Parameter names")
+struct ParameterNameTests {
+    @Test("isName accepts what the parser reads as one parameter, and nothing else")
+    func namesAgreeWithTheParser() throws {
+        // Each accepted name, written alone, parses to exactly that parameter.
+        for name in ["w0", "ω", "σ_p", "_a", "Ω2", "αβγ", "w_0_1"] {
+            #expect(Expression.isName(name), "\(name)")
+            #expect(try Expression.parse(name) == .parameter(name), "\(name)")
+        }
+        // Each rejected text is not a single name: a digit first, π (the
+        // constant), a superscript (a power), a space, a sign, an empty text.
+        for text in ["2a", "π", "x²", "w 0", "w-0", "", "ω=1", "a.b"] {
+            #expect(!Expression.isName(text), "\(text)")
+            let single = try? Expression.parse(text)
+            #expect(single != .parameter(text), "\(text)")
+        }
+    }
+}
+
+@Suite("Function-name hints")
+struct FunctionNameHintTests {
+    @Test("another tool's name for a function is hinted with this language's name")
+    func aliases() {
+        // swish is SiLU (Ramachandran et al.); it is also two edits from
+        // sinh, which must not win.
+        #expect(NameSuggestion.function(meantBy: "swish") == .silu)
+        #expect(NameSuggestion.function(meantBy: "ln") == .log)
+        #expect(NameSuggestion.function(meantBy: "sigmod") == .sigmoid)
+        #expect(ExpressionError.unboundParameters(["ln"]).description
+            == "no value for the parameter 'ln' ('ln': did you mean the function 'log'?)")
+        // An alias is a hint, not a function.
+        #expect(throws: ParseError.self) { try Expression.parse("swish(x)") }
+    }
+}

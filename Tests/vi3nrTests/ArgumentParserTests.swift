@@ -69,6 +69,22 @@ private func parse(_ words: String...) throws(UsageError) -> ParsedArguments {
     }
 }
 
+@Test func parameterNamesAreTheExpressionLanguagesNames() throws {
+    // Greek letters and underscores are names in an expression
+    // (`sin(ω*x)`), so --param takes them; π is the constant and a
+    // superscript is a power, so neither names a parameter.
+    let parsed = try parse("x", "--at", "1", "--param", "ω=30", "--param", "σ_p=0.5")
+    #expect(try parsed.values("param", as: .parameterAssignment) == [
+        ParameterAssignment(name: "ω", value: 30), ParameterAssignment(name: "σ_p", value: 0.5),
+    ])
+    for rejected in ["π=3", "x²=1", "w 0=1", "=1"] {
+        let words = try parse("x", "--at", "1", "--param", rejected)
+        #expect(throws: UsageError.self) {
+            try words.values("param", as: .parameterAssignment)
+        }
+    }
+}
+
 @Test func decimalNumbersOnly() {
     #expect(parseDecimal("2.5e-3") == 0.0025)
     #expect(parseDecimal("-0") == 0)
@@ -80,6 +96,10 @@ private func parse(_ words: String...) throws(UsageError) -> ParsedArguments {
 
 @Test func suggestionsComeFromEditDistance() {
     #expect(editDistance("kitten", "sitting") == 3)
+    // A swap of neighbours is one edit (plain Levenshtein counts two).
+    #expect(editDistance("gian", "gain") == 1)
+    #expect(editDistance("tabel", "table") == 1)
+    #expect(editDistance("ca", "abc") == 3)
     #expect(editDistance("", "abc") == 3)
     #expect(editDistance("same", "same") == 0)
     #expect(closestMatch(to: "evl", among: ["eval", "derive"]) == "eval")

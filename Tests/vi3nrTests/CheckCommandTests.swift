@@ -54,10 +54,35 @@ private func sineMoments(a: Double, s: Double) -> (forward: Double, backward: Do
     #expect(lines[0] == "sigma_p,forward_quadrature,forward_quadrature_error,"
         + "forward_monte_carlo,forward_standard_error,forward_sigmas,backward_quadrature,"
         + "backward_quadrature_error,backward_monte_carlo,backward_standard_error,"
-        + "backward_sigmas,verdict")
+        + "backward_sigmas,verdict,error")
     for line in lines.dropFirst() {
-        #expect(line.split(separator: ",").count == 12)
+        let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+        #expect(cells.count == 13)
+        #expect(cells.last == "")
     }
+}
+
+@Test func checkCSVGivesAFailedPointItsReason() throws {
+    // exp(x²) has moments only for σ_p < 1/2: E[exp(2z²)] diverges at σ_p = 1.
+    let run = try ToolRunner.run(
+        "check", "exp(x^2)", "--from", "0.1", "--to", "1", "--points", "2",
+        "--samples", "1000", "--csv")
+    #expect(run.status == 1)
+    let lines = run.standardOutput.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3)
+    let failed = lines[2].split(separator: ",", omittingEmptySubsequences: false)
+        .map(String.init)
+    #expect(failed.count >= 13)
+    #expect(failed[0] == "1")
+    #expect(failed[1..<11].allSatisfy { $0.isEmpty })
+    #expect(failed[11] == "error")
+    // The reason is the one given on standard error, without "error: ".
+    let reason = failed[12...].joined(separator: ",")
+    #expect(reason.contains(
+        "cannot compute M_f = E[φ(z)²] at σ_p = 1: the expectation diverges"))
+    let firstError = try #require(run.errorLines.first)
+    let unquoted = reason.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+    #expect(firstError == "error: " + unquoted)
 }
 
 @Test func checkKeepsGoingPastAPointThatFailsAndExitsOne() throws {

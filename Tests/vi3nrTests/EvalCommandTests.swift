@@ -29,6 +29,20 @@ import Testing
     #expect(isWithin(4, ulpsOf: -5.413411329464507676, try #require(object.derivativeValue)))
 }
 
+@Test func evalTakesAGreekParameterName() throws {
+    // The name the unbound-parameter error asks for (--param ω=VALUE)
+    // must be accepted.
+    let run = try ToolRunner.run("eval", "sin(ω*x)", "--param", "ω=30", "--at", "0.5", "--json")
+    #expect(run.status == 0)
+    let object = try ToolRunner.decode(EvalJSON.self, from: run)
+    // sin(15) = 0.65028784015711686583... (mpmath).
+    #expect(isWithin(1, ulpsOf: 0.6502878401571168658, try #require(object.value)))
+
+    let unbound = try ToolRunner.run("eval", "sin(ω*x)", "--at", "0.5")
+    #expect(unbound.status == 1)
+    #expect(unbound.standardError.contains("--param ω="))
+}
+
 @Test func evalAtKinksUsesAutogradsValues() throws {
     let relu = try ToolRunner.decode(
         EvalJSON.self, from: try ToolRunner.run("eval", "relu(x)", "--at", "0", "--json"))
@@ -64,19 +78,56 @@ import Testing
         """)
 }
 
-@Test func evalSaysSoWhenTheValueIsNotANumber() throws {
-    let sinc = try ToolRunner.run("eval", "sin(x)/x", "--at", "0")
-    #expect(sinc.status == 1)
-    #expect(sinc.standardOutput.isEmpty)
+@Test func evalPrintsANaNValueAsNullAndNamesTheLimitOfARemovableSingularity() throws {
+    // sin(x)/x is 0/0 at 0; its limit there is 1, and the limit of its
+    // derivative (x cos x - sin x)/x² is 0 (Taylor: -x/3 + O(x³)).
+    let sinc = try ToolRunner.run("eval", "sin(x)/x", "--at", "0", "--json")
+    #expect(sinc.status == 0)
+    #expect(sinc.standardOutput.contains(#""value": null"#))
+    let object = try ToolRunner.decode(EvalJSON.self, from: sinc)
+    #expect(object.value == nil)
+    #expect(object.derivativeValue == nil)
+    #expect(object.valueError
+        == "not a number (NaN); its limit at 0 is 1 (a removable singularity)")
+    #expect(object.derivativeValueError
+        == "not a number (NaN); its limit at 0 is 0 (a removable singularity)")
     #expect(sinc.errorLines == [
-        "error: phi(x) = sin(x)/x is not a number (NaN) at x = 0",
-        "note: division has a pole where x = 0",
+        "warning: phi(0) is not a number (NaN); its limit at 0 is 1 (a removable singularity)",
+        "warning: phi'(0) is not a number (NaN); its limit at 0 is 0 (a removable singularity)",
     ])
+    #expect(!sinc.standardError.contains("pole"))
 
+    // The same shifted to x = 1, in text.
+    let shifted = try ToolRunner.run("eval", "sin(x-1)/(x-1)", "--at", "1")
+    #expect(shifted.status == 0)
+    #expect(shifted.standardOutput.contains("phi(1)  = nan\n"))
+    #expect(shifted.errorLines.first
+        == "warning: phi(1) is not a number (NaN); its limit at 1 is 1 (a removable singularity)")
+}
+
+@Test func evalExplainsANaNWithoutALimitByItsPolesAndDomainEdges() throws {
     let root = try ToolRunner.run("eval", "sqrt(x)", "--at", "-1", "--json")
-    #expect(root.status == 1)
-    #expect(root.standardOutput.isEmpty)
-    #expect(root.errorLines.first == "error: phi(x) = sqrt(x) is not a number (NaN) at x = -1")
+    #expect(root.status == 0)
+    let object = try ToolRunner.decode(EvalJSON.self, from: root)
+    #expect(object.value == nil)
+    #expect(object.valueError == "not a number (NaN)")
+    #expect(root.errorLines.first == "warning: phi(-1) is not a number (NaN): "
+        + "sqrt has a domain edge where x = 0 (undefined below)")
+
+    // sin(x)/x² runs to ±infinity beside 0: a real pole, and said to be one.
+    let pole = try ToolRunner.run("eval", "sin(x)/x^2", "--at", "0")
+    #expect(pole.status == 0)
+    #expect(pole.errorLines.first
+        == "warning: phi(0) is not a number (NaN): division has a pole where x^2 = 0")
+}
+
+@Test func evalMarksAnInfiniteValueAsNull() throws {
+    let run = try ToolRunner.run("eval", "log(x)", "--at", "0", "--json")
+    #expect(run.status == 0)
+    let object = try ToolRunner.decode(EvalJSON.self, from: run)
+    #expect(object.value == nil)
+    #expect(object.valueError == "negative infinity")
+    #expect(object.derivativeValueError == "positive infinity")
 }
 
 @Test func evalMarksANonFiniteDerivativeInJSON() throws {

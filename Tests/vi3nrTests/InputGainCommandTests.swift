@@ -43,6 +43,16 @@ import Testing
     #expect(abs(pipedObject.gain2 - 9 / 7.5) < 1e-14)
     #expect(pipedObject.data?.file == "<stdin>")
     #expect(pipedObject.data?.format == "whitespace")
+
+    // A byte-order mark before a CSV header does not make it a data row
+    // with a field that is not a number.
+    let marked = try ToolRunner.run(
+        arguments: ["input-gain", "--data", "-", "--json"], input: "\u{FEFF}x,y\n1,2\n3,4\n")
+    #expect(marked.status == 0)
+    let markedObject = try ToolRunner.decode(InputGainJSON.self, from: marked)
+    #expect(markedObject.mean == 2.5)
+    #expect(markedObject.data?.headerLine == 1)
+    #expect(markedObject.data?.rows == 2)
 }
 
 @Test(arguments: [

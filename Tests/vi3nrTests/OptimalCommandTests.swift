@@ -85,6 +85,38 @@ func optimalClassifiesAsTheCoreDoes(source: String, classification: String) thro
     #expect(abs(root.backwardCondition.value - 2) < 1e-9)
 }
 
+@Test func optimalSaysWhatLiesBelowTheRangeWhenPhiIsLinearNearZero() throws {
+    // tanh is continuous with tanh(0) = 0, so cond >= 1 at every sigma_p
+    // (MATH.md, Cauchy–Schwarz): the target 1/2 is reached nowhere, below
+    // the range included.
+    let below = try ToolRunner.run("optimal", "tanh(x)", "--fan-ratio", "2")
+    #expect(below.status == 0)
+    let closest = try #require(below.standardOutput.split(separator: "\n")
+        .first { $0.hasPrefix("closest") })
+    #expect(closest.contains("at the lower end of the range; cond >= 1 at every sigma_p"))
+    #expect(closest.hasSuffix("so no sigma_p reaches a target below 1)"))
+    #expect(!below.standardOutput.contains("may lie below"))
+
+    // A jump far out (at x = 100) removes that bound but not the linear
+    // limit: cond -> 1 as sigma_p -> 0, on the same side of 1/2.
+    let jump = try ToolRunner.run(
+        "optimal", "tanh(x) + 0.001*step(x - 100)", "--fan-ratio", "2")
+    #expect(jump.status == 0)
+    #expect(jump.standardOutput.contains("phi is linear near 0, so cond tends to 1 as "
+        + "sigma_p -> 0, on this side of the target: no root is expected below it)"))
+
+    // Target 2 from sigma_p = 3 up: cond(3) > 2 (cond rises from 1 at 0),
+    // so the target is crossed below the range.
+    let crossed = try ToolRunner.run(
+        "optimal", "tanh(x)", "--fan-ratio", "0.5", "--from", "3", "--json")
+    let object = try ToolRunner.decode(OptimalJSON.self, from: crossed)
+    #expect(object.classification == "no_root")
+    #expect(try #require(object.closest).backwardCondition.value > 2)
+    let text = try ToolRunner.run("optimal", "tanh(x)", "--fan-ratio", "0.5", "--from", "3")
+    #expect(text.standardOutput.contains("(at the lower end of the range: a root lies below "
+        + "it: phi is linear near 0, so cond tends to 1 as sigma_p -> 0, across the target)"))
+}
+
 @Test func optimalSearchesBelowWhereTheMomentsDiverge() throws {
     let run = try ToolRunner.run("optimal", "exp(x^2)", "--json")
     #expect(run.status == 0)

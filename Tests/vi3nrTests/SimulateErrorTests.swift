@@ -138,13 +138,21 @@ struct SimulateErrorTests {
             + "nan and its limit 0; where single precision makes a preactivation exactly 0, "
             + "the check uses the limit (a removable singularity)"])
 
-        // x·log|x| tends to 0 at 0, but its derivative log|x| + 1 has no limit.
+        // x·log|x| tends to 0 at 0, but its derivative log|x| + 1 has no
+        // limit. It has no division, so sinc is no help and is not named.
         let pole = try ToolRunner.run(
             "simulate", "x*log(abs(x))", "--layers", "2", "--width", "16", "--batch", "10")
         #expect(pole.errorLines == ["warning: phi'(0) is nan without a limit there; a "
             + "preactivation that is exactly 0 (single precision gives one now and then in a "
             + "large network) stops the check with NaN; write the expression so that it is "
-            + "defined at 0 (sinc(x) for sin(x)/x)"])
+            + "defined at 0"])
+
+        // With a division in it, sinc is a likely way out and is named.
+        let divided = try ToolRunner.run(
+            "simulate", "sin(x)/x + x*log(abs(x))", "--layers", "2", "--width", "16",
+            "--batch", "10")
+        #expect(divided.errorLines.first?.hasSuffix(
+            "write the expression so that it is defined at 0 (sinc(x) for sin(x)/x)") == true)
 
         let builtin = try ToolRunner.run(
             "simulate", "sinc(x)", "--layers", "2", "--width", "16", "--batch", "10")

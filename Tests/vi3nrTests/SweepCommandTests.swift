@@ -50,6 +50,20 @@ private func bump(_ s: Double, c: Double = 0.05) -> (gain2: Double, cond: Double
     #expect(text.standardOutput.hasPrefix("sigma_p  gain^2  cond  M_f"))
 }
 
+@Test func sweepHelpSaysWhereTheErrorBoundsAre() throws {
+    // The text table has no error columns; the help must not promise them
+    // there, and must say where they are.
+    let text = try ToolRunner.run("sweep", "tanh(x)", "--points", "2")
+    let header = try #require(text.standardOutput.split(separator: "\n").first)
+    #expect(!header.contains("error") && !header.contains("±"))
+    let help = try ToolRunner.run("sweep", "--help")
+    #expect(help.status == 0)
+    let prose = help.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(prose.contains("the text table to 10 significant digits, --csv and --json each "
+        + "value with its error bound"))
+    #expect(!prose.contains("with their error bounds"))
+}
+
 @Test func sweepWritesAnSVGPlotWithTheTargetLineAndTheRoots() throws {
     let directory = try ToolRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -97,6 +97,42 @@ import Testing
     #expect(lines.contains { $0.hasPrefix("good ") && $0.contains("trivial_limit") })
     #expect(lines.contains { $0.hasPrefix("relu ") && $0.contains("any_sigma") })
     #expect(lines.contains { $0.hasPrefix("typo ") })
+    #expect(lines.contains {
+        $0.hasPrefix("(line 4) ") && $0.hasSuffix("error: see standard error")
+    })
+}
+
+@Test func everyLineThatCannotBeReadGetsARowWithItsError() throws {
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("list.txt")
+    try Data("nocolon sin(x)\nempty:   # nothing\n: tanh(x)\nrelu: relu(x)\n".utf8)
+        .write(to: file)
+
+    let json = try ToolRunner.run("table", file.path, "--json")
+    #expect(json.status == 1)
+    let object = try ToolRunner.decode(TableJSON.self, from: json)
+    #expect(object.failed == 3)
+    #expect(object.rows.map(\.line) == [1, 2, 3, 4])
+    #expect(object.rows.map(\.name) == ["", "empty", "", "relu"])
+    #expect(object.rows.map(\.source) == ["nocolon sin(x)", "", "tanh(x)", "relu(x)"])
+    #expect(object.rows.map(\.errors) == [
+        ["expected 'name: expression', found no ':'"],
+        ["expected an expression after 'empty:'"],
+        ["expected a name before ':'"],
+        [],
+    ])
+    #expect(object.rows[0].gain2 == nil && object.rows[0].optimal == nil)
+    // relu: gain² = 2 exactly (MATH.md).
+    #expect(relativeDifference(try #require(object.rows[3].gain2), 2) < 1e-12)
+
+    let csv = try ToolRunner.run("table", file.path, "--csv")
+    #expect(csv.status == 1)
+    let lines = csv.standardOutput.split(separator: "\n").map(String.init)
+    #expect(lines.count == 5)
+    // The reason holds a comma, so it is quoted (RFC 4180).
+    #expect(lines[1] == #",nocolon sin(x),1,,,,,,,,,"expected 'name: expression', found no ':'""#)
+    #expect(lines[2] == "empty,,1,,,,,,,,,expected an expression after 'empty:'")
 }
 
 @Test func aTableThatCannotBeReadPrintsNothing() throws {
@@ -136,7 +172,31 @@ import Testing
         name: "a", source: "x > 0 ? x : 0", line: 1, column: 4))
     #expect(try list.items[1].get() == ActivationList.Entry(
         name: "b", source: "tanh(x)", line: 4, column: 3))
-    #expect(throws: MalformedLineError(line: 5, reason: "expected a name before ':'")) {
+    #expect(throws: MalformedLineError(
+        line: 5, reason: "expected a name before ':'", name: "", source: "x")) {
         try list.items[2].get()
     }
+}
+
+@Test func aTableReadsStandardInputForADashAndSkipsAByteOrderMark() throws {
+    // A byte-order mark (U+FEFF) at the start is not part of the first name.
+    let list = "\u{FEFF}relu: relu(x)\nbump: exp(-x^2/(2*0.05^2))\n"
+    let piped = try ToolRunner.run(arguments: ["table", "-", "--json"], input: list)
+    #expect(piped.status == 0)
+    let object = try ToolRunner.decode(TableJSON.self, from: piped)
+    #expect(object.file == "<stdin>")
+    #expect(object.rows.map(\.name) == ["relu", "bump"])
+    // relu: gain² = 2; the bump's root σ_p* = 0.05·√(1 + √2) (MATH.md).
+    #expect(relativeDifference(try #require(object.rows[0].gain2), 2) < 1e-12)
+    let root = try #require(object.rows[1].optimal?.roots.first)
+    #expect(relativeDifference(root.sigmaP, 0.0776886987015019) < 1e-10)
+
+    let directory = try ToolRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("list.txt")
+    try Data(list.utf8).write(to: file)
+    let fromFile = try ToolRunner.run("table", file.path, "--csv")
+    #expect(fromFile.status == 0)
+    let lines = fromFile.standardOutput.split(separator: "\n").map(String.init)
+    #expect(lines.dropFirst().first?.hasPrefix("relu,relu(x),1,") == true)
 }
