@@ -102,10 +102,15 @@ extension ValueParser where Value == ParameterAssignment {
 
 /// A finite decimal number, or nil. Swift's `Double(_:)` also reads `nan`,
 /// `inf` and hexadecimal floats, which are not numbers a user means here.
+/// A nonzero number too small for a double (`1e-400`) is nil too, as one
+/// too large is: it would otherwise become 0 without a word.
 func parseDecimal(_ text: String) -> Double? {
     let allowed = Set("0123456789+-.eE")
     guard !text.isEmpty, text.allSatisfy(allowed.contains),
           let value = Double(text), value.isFinite else { return nil }
+
+    let significand = text.prefix { $0 != "e" && $0 != "E" }
+    if value == 0, significand.contains(where: { ("1" ... "9").contains($0) }) { return nil }
     return value
 }
 

@@ -89,7 +89,10 @@ private func parse(_ words: String...) throws(UsageError) -> ParsedArguments {
     #expect(parseDecimal("2.5e-3") == 0.0025)
     #expect(parseDecimal("-0") == 0)
     #expect(parseDecimal(".5") == 0.5)
-    for text in ["", "nan", "inf", "-infinity", "0x1p3", " 1", "1 ", "1e400", "1,5"] {
+    #expect(parseDecimal("0e-400") == 0)
+    #expect((parseDecimal("1e-310") ?? 0) > 0)  // subnormal, still a number
+    for text in ["", "nan", "inf", "-infinity", "0x1p3", " 1", "1 ", "1e400", "1e-400",
+                 "-2.5e-999", "1,5"] {
         #expect(parseDecimal(text) == nil, "\(text)")
     }
 }
