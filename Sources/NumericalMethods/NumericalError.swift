@@ -52,9 +52,11 @@ extension NumericalError: CustomStringConvertible {
         case let .badIntegrandBehaviour(partial):
             return "bad integrand behaviour (a singularity or discontinuity) "
                 + "(best value \(partial.value) ± \(partial.errorEstimate))"
-        case let .divergent(partial):
-            return "the integral is divergent or converges too slowly "
-                + "(last value \(partial.value) ± \(partial.errorEstimate))"
+        case .divergent:
+            // The partial value is the extrapolation's last guess, which
+            // for a divergent integral means nothing (it came out as -391
+            // with an error of 1e-8 for the non-negative 1/x²): not shown.
+            return "the integral is divergent or converges too slowly"
         case let .nonFiniteValue(x, value):
             return "the function is not finite at x = \(x) (value \(value))"
         case let .invalidArgument(reason):

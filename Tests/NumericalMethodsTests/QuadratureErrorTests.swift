@@ -45,6 +45,16 @@ struct QuadratureErrorTests {
         }
     }
 
+    /// The extrapolation's last guess for a divergent integral means
+    /// nothing (it can even be negative for a non-negative integrand), so
+    /// the message does not show it as a value with an error.
+    @Test func divergenceMessageShowsNoValue() {
+        let partial = QuadratureResult(
+            value: -390.86, errorEstimate: 1.3e-8, evaluations: 315, intervals: 7)
+        let message = NumericalError.divergent(partial: partial).description
+        #expect(message == "the integral is divergent or converges too slowly")
+    }
+
     @Test("the divergent ∫₁^∞ dx/x on a half line is an error")
     func divergentHalfLine() {
         #expect(throws: NumericalError.self) {
