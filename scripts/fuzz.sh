@@ -35,9 +35,17 @@ mkdir -p "$work/corpus" "$work/seeds"
 # FuzzDataFile imports VI3NR with @testable, which needs a debug build.
 configuration=release
 [[ "$target" == FuzzDataFile ]] && configuration=debug
+# Both sanitizers must reach the Swift compiler as ONE flag. SwiftPM turns
+# --sanitize=fuzzer --sanitize=address into two -sanitize= flags, in an
+# order that changes from one invocation to the next, and swiftc keeps only
+# the last: Swift code got coverage or AddressSanitizer, never both (a run
+# without coverage mutates blindly and says "no interesting inputs"). The
+# -Xswiftc flag comes after them, so it is the one kept. Clang adds up its
+# -fsanitize flags, so the C targets and the link are fine either way.
 echo "building $target with -sanitize=fuzzer,address ($configuration)…" >&2
 swift build --package-path "$root/Fuzz" -c "$configuration" \
-    --sanitize=fuzzer --sanitize=address --product "$target" >&2
+    --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address \
+    --product "$target" >&2
 binary="$root/Fuzz/.build/$configuration/$target"
 
 options=()
@@ -82,12 +90,22 @@ started=$SECONDS
 grep -E "^(stat::|==[0-9]+==|SUMMARY|FUZZ FAILURE|  (input|file):)|Job [0-9]+ exited" \
     "$run_log" | tail -n 30 >&2 || true
 
+# libFuzzer prints "INITED cov: N" once the seeds are run when the code
+# is instrumented for coverage, and "INITED" alone when it is not; such a
+# run proves little, so it counts as a failure.
+note=""
+if grep -q "INITED" "$run_log" && ! grep -q "INITED cov:" "$run_log"; then
+    echo "error: the target has no coverage instrumentation; this run was blind" >&2
+    note=" (no coverage instrumentation)"
+    [[ "$status" == 0 ]] && status=3
+fi
+
 # One line per run in fuzz-artifacts/history.txt: how long, how many
 # executions (summed over the jobs), how many jobs ended in a crash.
 executions="$(grep -o 'number_of_executed_units: *[0-9]*' "$run_log" \
     | grep -o '[0-9]*$' | paste -sd+ | bc 2>/dev/null || echo '?')"
 crashes="$(grep -c 'exited with exit code [1-9]' "$run_log" || true)"
 echo "$(date -u +%FT%TZ) $target seconds=$(( SECONDS - started )) executions=$executions" \
-    "crashed_jobs=$crashes exit=$status" >> "$root/fuzz-artifacts/history.txt"
+    "crashed_jobs=$crashes exit=$status$note" >> "$root/fuzz-artifacts/history.txt"
 ls "$work"/crash-* "$work"/timeout-* "$work"/oom-* 2>/dev/null >&2 || true
 exit "$status"

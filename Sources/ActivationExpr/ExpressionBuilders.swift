@@ -272,8 +272,9 @@ extension Expression {
     /// `x = 100`; the reordered one is infinite everywhere. So the
     /// builders keep the original order when the numbers at the start of
     /// the reordered product (the bottom of its left spine, up to a
-    /// division) multiply to infinity, or to 0 or a subnormal number
-    /// from factors that are not 0.
+    /// division; any constant part counts, `constantPartValue`) multiply
+    /// to infinity, or to 0 or a subnormal number from factors that are
+    /// not 0.
     var hasSafeNumericPrefix: Bool {
         var node = self
         var laterFactors: [Expression] = []
@@ -293,11 +294,11 @@ extension Expression {
                 break descent
             }
         }
-        guard var product = node.numericProductValue, product.isFinite else {
-            return node.numericProductValue == nil
+        guard var product = node.constantPartValue, product.isFinite else {
+            return node.constantPartValue == nil
         }
         for factor in laterFactors.reversed() {
-            guard let value = factor.numericProductValue else { break }
+            guard let value = factor.constantPartValue else { break }
             let before = product
             product *= value
             let underflows = before != 0 && value != 0
@@ -307,28 +308,22 @@ extension Expression {
         return true
     }
 
-    /// The value of a tree made only of numbers, negations, products and
-    /// quotients (`0.7*1e308`, which stays unfolded because its value is
-    /// not short); nil for anything else.
-    var numericProductValue: Double? {
-        switch self {
-        case .number(let value):
-            return value
-        case .negate(let inner):
-            return inner.numericProductValue.map { -$0 }
-        case .binary(.multiply, let left, let right):
-            guard let a = left.numericProductValue, let b = right.numericProductValue else {
-                return nil
-            }
-            return a * b
-        case .binary(.divide, let left, let right):
-            guard let a = left.numericProductValue, let b = right.numericProductValue else {
-                return nil
-            }
-            return a / b
-        default:
-            return nil
+    /// The value of a constant part: a tree without `x` or parameters
+    /// (numbers, named constants, and any operation or function of them:
+    /// `0.7*1e308`, `3.4^8`, `exp(2)`, which stay unfolded because their
+    /// values are not short), computed as the constant check computes it
+    /// (`Simplifier.constantValue`); nil for anything else.
+    ///
+    /// Every kind of constant part counts: a prefix check that knew only
+    /// products and quotients let `1e308*3.4^8` form (`3.4^8` was "not a
+    /// number"), an infinite constant part that no longer parses.
+    var constantPartValue: Double? {
+        var values: [Double?] = []
+        for child in children {
+            guard let value = child.constantPartValue else { return nil }
+            values.append(value)
         }
+        return Simplifier.constantValue(of: self, children: values)
     }
 
     /// For an expression whose value is plainly negated (a negative

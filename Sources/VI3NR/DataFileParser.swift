@@ -8,10 +8,11 @@ import Darwin
 /// time so that a file of any size passes through a fixed buffer.
 ///
 /// Each piece handed to `parse` must end just after a line end or a field
-/// separator, so that no field is cut in two; the reader keeps the rest
-/// for the next piece. The parser carries what it needs across pieces:
-/// the line number, the fields seen on the current line, whether a comma
-/// is waiting for its field. Numbers are read with `strtod` where they
+/// separator, or within a comment line, so that no field is cut in two;
+/// the reader keeps the rest for the next piece. The parser carries what
+/// it needs across pieces: the line number, the fields seen on the
+/// current line, whether a comma is waiting for its field, whether the
+/// line is a comment. Numbers are read with `strtod` where they
 /// lie in the buffer, without copying.
 struct DataFileParser {
     /// The format in use; `.automatic` until the first content line
@@ -39,7 +40,10 @@ struct DataFileParser {
     private let fastPath = DecimalFastPath()
 
     private var lineKind = LineKind.undecided
-    private var isCommentLine = false
+
+    /// Whether the current line is a comment; then the next piece starts
+    /// inside it (after a cut at a blank), not at a line start.
+    private(set) var isCommentLine = false
     private var commaAwaitsField = false
 
     private enum LineKind {
@@ -57,7 +61,10 @@ struct DataFileParser {
     mutating func parse(
         _ bytes: UnsafeMutablePointer<UInt8>, count: Int
     ) throws(InputDataError) {
-        if format == .automatic, let detected = Self.detectFormat(bytes, count: count) {
+        // A piece that starts inside a comment line must not have the
+        // comment's tail taken for the first content line.
+        if format == .automatic,
+           let detected = Self.detectFormat(bytes, count: count, startsInComment: isCommentLine) {
             format = detected
         }
         let isCommaSeparated = format == .commaSeparated
@@ -277,10 +284,23 @@ extension DataFileParser {
     /// The format of the first content line in `bytes[0..<count]`:
     /// comma-separated when it has a comma; nil when there is no content
     /// line in it.
+    ///
+    /// `startsInComment`: the bytes up to the first line end are the tail
+    /// of a comment line begun in an earlier piece (the reader cuts a long
+    /// line at a blank), so they are skipped whatever they hold.
+    ///
+    /// Known limit: a first content line longer than the piece is judged
+    /// on the part in the piece (about 1 MiB with the default buffer): a
+    /// comma only beyond it is not seen, and the file is read as
+    /// whitespace-separated. `DataFileFormat` can be given explicitly.
     static func detectFormat(
-        _ bytes: UnsafeMutablePointer<UInt8>, count: Int
+        _ bytes: UnsafeMutablePointer<UInt8>, count: Int, startsInComment: Bool = false
     ) -> DataFileFormat? {
         var lineStart = 0
+        if startsInComment {
+            while lineStart < count && bytes[lineStart] != ASCII.newline { lineStart += 1 }
+            lineStart += 1
+        }
         while lineStart < count {
             var lineEnd = lineStart
             while lineEnd < count && bytes[lineEnd] != ASCII.newline { lineEnd += 1 }
@@ -297,6 +317,20 @@ extension DataFileParser {
             lineStart = lineEnd + 1
         }
         return nil
+    }
+
+    /// Whether all of `bytes[0..<count]`, a piece without a line end, lies
+    /// in a comment line: the current line is one, or the piece is its
+    /// start (blanks so far, then `#`). Such a piece may be cut anywhere,
+    /// as its bytes are skipped; so a comment line has no length limit.
+    func isWithinCommentLine(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) -> Bool {
+        if isCommentLine { return true }
+        guard fieldsOnLine == 0 && !commaAwaitsField else { return false }
+        var index = 0
+        while index < count, ASCII.isBlank(bytes[index]) {
+            index += 1
+        }
+        return index < count && bytes[index] == ASCII.hash
     }
 }
 

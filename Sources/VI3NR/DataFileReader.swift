@@ -7,8 +7,9 @@ import Darwin
 /// Streams a data file through a fixed buffer into a `DataFileParser`.
 ///
 /// The buffer is filled, cut after its last line end (or, for a line
-/// longer than the buffer, after its last field separator), the complete
-/// part parsed, and the rest moved to the front before the next read.
+/// longer than the buffer, after its last field separator, or anywhere in
+/// a comment line), the complete part parsed, and the rest moved to the
+/// front before the next read.
 /// Memory stays at the buffer's size whatever the file's.
 enum DataFileReader {
     /// Bytes read at a time; also the longest field accepted.
@@ -44,7 +45,7 @@ enum DataFileReader {
             }
             guard filled == capacity else { continue }
 
-            let cut = cutPoint(buffer, count: filled, format: parser.format)
+            let cut = cutPoint(buffer, count: filled, parser: parser)
             guard cut > 0 else {
                 try rejectBinary(buffer, count: filled, line: parser.line)
                 throw .cellTooLong(
@@ -107,19 +108,24 @@ private extension DataFileReader {
         return count - 3
     }
 
-    /// Where to cut a full buffer: after the last line end, else after
-    /// the last field separator; 0 when there is neither.
+    /// Where to cut a full buffer: after the last line end, else (one
+    /// line fills it) anywhere in a comment line, else after the last
+    /// field separator; 0 when there is none.
     static func cutPoint(
-        _ buffer: UnsafeMutablePointer<UInt8>, count: Int, format: DataFileFormat
+        _ buffer: UnsafeMutablePointer<UInt8>, count: Int, parser: DataFileParser
     ) -> Int {
         var index = count
         while index > 0 {
             index -= 1
             if buffer[index] == ASCII.newline { return index + 1 }
         }
-        let resolved = format == .automatic
+        if parser.isWithinCommentLine(buffer, count: count) { return count }
+
+        // Not in a comment, so the buffer starts at a line start, after
+        // blanks, or within a content line whose format is already known.
+        let resolved = parser.format == .automatic
             ? DataFileParser.detectFormat(buffer, count: count) ?? .whitespaceSeparated
-            : format
+            : parser.format
         index = count
         while index > 0 {
             index -= 1

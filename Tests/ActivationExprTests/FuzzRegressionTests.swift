@@ -120,6 +120,42 @@ struct DerivativeRegressionTests {
         let negative = try Activation(parsing: "leaky_relu(x, sqrt(-x))")
         #expect(Swift.abs(negative.derivative(-1) - 1.5) <= 1e-15)
     }
+
+    /// Gathering 1e308 into `3.4^8/x*1e308/x` formed `1e308*3.4^8/x/x`:
+    /// the overflow check of the numbers a product starts with knew only
+    /// products and quotients of numbers, not the power `3.4^8` (a constant
+    /// part left unfolded, as 17857.93904896 is not short), so the
+    /// simplified tree had the infinite constant part `1e308*3.4^8` and
+    /// printed as text that does not parse.
+    @Test("a gathered coefficient does not overflow against a constant power", arguments: [
+        "3.4^8/x*1e308/x",
+        "softplus(tan242-3.4^8/x*1e308/\tx*\n48/\tx**4*2-x*1e308/\tx*\n48/\tx**4*\n48/\tx*"
+            + "\n\n48/\tx*\n48/\tx*\n\u{05B0}/\t8/\tx*\n\n48/\tx*fa4/8+-x)-x48/f",
+    ])
+    func gatheringAgainstConstantPower(source: String) throws {
+        let parsed = try Expression.parse(source)
+        // The fuzzer's parameter values, given to the names in sorted order.
+        let values = [0.7, 1.3, 0.05, 30, -2]
+        var parameters: [String: Double] = [:]
+        for (index, name) in parsed.parameterNames.sorted().enumerated() {
+            parameters[name] = values[index % values.count]
+        }
+        let bound = try parsed.bindingParameters(parameters)
+        let simplified = try bound.simplified()
+        #expect(try Expression.parse(simplified.description) == simplified)
+        #expect(simplified.evaluate(at: 1e10).isFinite == bound.evaluate(at: 1e10).isFinite)
+    }
+
+    /// The value of the simplified form of the first input above.
+    @Test("3.4^8/x*1e308/x keeps its value after simplifying")
+    func constantPowerValue() throws {
+        let simplified = try Expression.parse("3.4^8/x*1e308/x").simplified()
+        // 3.4^8 = 6975757441/390625 exactly; at x = 1e10 the value is
+        // 3.4^8·1e288 = 1.785793904896e292 (exact rational arithmetic,
+        // Python's fractions module).
+        let value = simplified.evaluate(at: 1e10)
+        #expect(Swift.abs(value - 1.785793904896e292) <= 1e-14 * 1.785793904896e292)
+    }
 }
 
 /// Limits reported by other helpers, verified here (see also LimitsTests).

@@ -22,6 +22,78 @@ struct AdversarialDataFileRegressionTests {
         }
     }
 
+    /// Reads raw `bytes` (which need not be UTF-8) through a buffer of
+    /// `capacity` bytes.
+    func read(
+        bytes: [UInt8], format: DataFileFormat, capacity: Int
+    ) throws -> Result<InputDataStatistics, InputDataError> {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try writeFile(bytes: bytes, named: "data.txt", in: directory)
+        do throws(InputDataError) {
+            return .success(try InputDataStatistics(
+                contentsOfFile: path, format: format, bufferCapacity: capacity))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// A comment line cut at a blank left its tail at the start of the
+    /// next piece, and automatic detection took that tail for the first
+    /// content line: `# c…<tab>…` then `1,2` was read as whitespace-
+    /// separated ('2,4' is not a number) through a 5-byte buffer, and
+    /// `#rly ,3` then ` 4` as comma-separated.
+    @Test("automatic format detection skips the tail of a comment cut at a blank")
+    func commentTailIsNotTheFirstContentLine() throws {
+        // The fuzzer's input: invalid UTF-8 in the comment, a tab to cut at.
+        let bytes: [UInt8] = Array("# c".utf8) + [0xFF, 0xFF, 0xFF, 0x09, 0xFF]
+            + Array("\n1,2\n2,4\n".utf8)
+        for capacity in [5, 2, 3, 4, 6, 7, 8, 13, 1 << 13] {
+            let statistics = try read(bytes: bytes, format: .automatic, capacity: capacity).get()
+            // Cells 1, 2, 2, 4: mean 9/4, mean of squares (1+4+4+16)/4 = 25/4.
+            #expect(statistics.format == .commaSeparated, "capacity \(capacity)")
+            #expect(statistics.rows == 2 && statistics.columns == 2, "capacity \(capacity)")
+            #expect(statistics.mean == 2.25 && statistics.secondMoment == 6.25)
+            #expect(statistics.minimum == 1 && statistics.maximum == 4)
+            #expect(statistics.headerLine == nil)
+        }
+
+        // The other way round: a comma in the comment's tail, none in the data.
+        for capacity in [5, 2, 3, 4, 6, 8, 1 << 13] {
+            let statistics = try read("#rly ,3\n 4", format: .automatic, capacity: capacity).get()
+            #expect(statistics.format == .whitespaceSeparated, "capacity \(capacity)")
+            #expect(statistics.rows == 1 && statistics.columns == 1 && statistics.mean == 4)
+        }
+    }
+
+    /// A comment line longer than the buffer with no blank to cut at was
+    /// refused as a field too long; a comment has no fields, and its
+    /// bytes are skipped wherever the buffer cuts it.
+    @Test("a comment line longer than the buffer, without blanks")
+    func longCommentWithoutBlanks() throws {
+        let comment = "#" + String(repeating: "x", count: 100)
+        // Cells 1, 2, 3, 4: mean 5/2, mean of squares 30/4.
+        let cases: [(text: String, format: DataFileFormat, expected: DataFileFormat)] = [
+            (comment + "\n1 2\n3 4\n", .automatic, .whitespaceSeparated),
+            ("  \t" + comment + ",,\n1,2\n3,4\n", .automatic, .commaSeparated),
+            ("1,2\n" + comment + "\n3,4\n", .commaSeparated, .commaSeparated),
+            ("1 2\n " + comment + "\n3 4", .whitespaceSeparated, .whitespaceSeparated),
+        ]
+        for (text, format, expected) in cases {
+            for capacity in [3, 5, 8, 32] {
+                let statistics = try read(text, format: format, capacity: capacity).get()
+                #expect(statistics.format == expected, "capacity \(capacity): \(text)")
+                #expect(statistics.rows == 2 && statistics.columns == 2)
+                #expect(statistics.mean == 2.5 && statistics.secondMoment == 7.5)
+            }
+        }
+
+        // A long field is still refused: only comments may be cut anywhere.
+        let field = "1 " + String(repeating: "7", count: 40) + "\n"
+        let refused = try read(field, format: .automatic, capacity: 8)
+        #expect(refused == .failure(.cellTooLong(line: 1, column: 2, limit: 8)))
+    }
+
     /// When the last piece of a file without a final line end ended at a
     /// separator, the buffer was empty at the end of the file, no line
     /// end was added, and the last line was never finished: its row was

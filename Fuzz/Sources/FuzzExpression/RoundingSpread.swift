@@ -32,7 +32,7 @@ struct RoundingSpread {
     static let randomRuns = 10
 
     /// Random runs added when all others were NaN but the block value is
-    /// a number.
+    /// a number, or none was NaN but the block value is.
     static let extraRuns = 200
 
     init(expression: Expression, seed: UInt64) {
@@ -52,7 +52,12 @@ struct RoundingSpread {
         if plain.sawSubnormal { return true }
 
         let values = runs(at: x)
-        if block.isNaN { return values.contains { $0.isNaN } }
+        if block.isNaN {
+            // A NaN decided by the sign of a cosine of a huge argument
+            // (`dsinc(1e79·…)^1.3`) comes from only some of the few doubles
+            // a last-bit move reaches: more runs look for one.
+            return values.contains(where: \.isNaN) || extraRuns(at: x).contains(where: \.isNaN)
+        }
 
         // A run that turned NaN where the plain value is a number shows a
         // hypersensitive expression: a last-bit change of one call makes
@@ -64,12 +69,8 @@ struct RoundingSpread {
         // look for one (`dsinc(u)^0.7` near a zero of dsinc at u ≈ 1e42
         // is a number in about one run in ten).
         var outcomes = values + [plain.value(of: expression, at: x)]
-        if !block.isNaN && outcomes.allSatisfy(\.isNaN) {
-            for _ in 0..<Self.extraRuns {
-                var walk = PerturbedWalk(mode: .random(SplitMix(state: generator.next())))
-                walk.movesExactValues = true
-                outcomes.append(walk.value(of: expression, at: x))
-            }
+        if outcomes.allSatisfy(\.isNaN) {
+            outcomes += extraRuns(at: x)
         }
         if outcomes.contains(where: \.isNaN) && outcomes.contains(where: { !$0.isNaN }) {
             return true
@@ -92,6 +93,15 @@ struct RoundingSpread {
         return block >= low - margin && block <= high + margin
     }
 
+    /// `extraRuns` random runs that move exact values too.
+    mutating func extraRuns(at x: Double) -> [Double] {
+        (0..<Self.extraRuns).map { _ in
+            var walk = PerturbedWalk(mode: .random(seed: generator.next()))
+            walk.movesExactValues = true
+            return walk.value(of: expression, at: x)
+        }
+    }
+
     /// The values of all runs, for a failure message.
     mutating func describe(at x: Double) -> String {
         "\(runs(at: x))"
@@ -103,7 +113,7 @@ struct RoundingSpread {
         var down = PerturbedWalk(mode: .down)
         var values = [up.value(of: expression, at: x), down.value(of: expression, at: x)]
         for run in 0..<Self.randomRuns {
-            var walk = PerturbedWalk(mode: .random(SplitMix(state: generator.next())))
+            var walk = PerturbedWalk(mode: .random(seed: generator.next()))
             walk.movesExactValues = run % 2 == 1
             values.append(walk.value(of: expression, at: x))
         }
@@ -114,10 +124,20 @@ struct RoundingSpread {
 /// A tree walk with the reference evaluator's semantics (see
 /// `Expression.evaluate(at:)`), whose function and power results are
 /// moved by a few ulp.
+///
+/// A random run moves each call by an amount drawn from the run's seed,
+/// the function and its arguments' bits, not from a running sequence: a
+/// math library returns the same bits for the same arguments, so every
+/// copy of a repeated part (a derivative repeats `dsinc(u)^0.05` many
+/// times) moves alike. Independent moves per copy made outcomes that no
+/// library gives, and missed the ones it does: where each copy decides
+/// between a number and NaN, all copies agreeing became so rare that every
+/// run was NaN, and a block kernel's number was reported.
 struct PerturbedWalk {
     enum Mode {
         case none, up, down
-        case random(SplitMix)
+        /// Moves drawn from the seed and the call (see above).
+        case random(seed: UInt64)
     }
 
     var mode: Mode
@@ -151,7 +171,7 @@ struct PerturbedWalk {
             case .power:
                 note(a)
                 note(b)
-                return moved(pow(a, b))
+                return moved(pow(a, b), call: 0, arguments: [a, b])
             }
         case .comparison(let comparison, let left, let right):
             let (a, b) = (value(of: left, at: x), value(of: right, at: x))
@@ -164,18 +184,22 @@ struct PerturbedWalk {
         case .call(let function, let arguments):
             let values = arguments.map { value(of: $0, at: x) }
             values.forEach { note($0) }
-            return moved(function.definition.evaluate(values))
+            let call = UInt64(BuiltinFunction.allCases.firstIndex(of: function) ?? 0) + 1
+            return moved(function.definition.evaluate(values), call: call, arguments: values)
         }
     }
 
-    /// `value` moved by up to `RoundingSpread.ulpsPerCall` ulp (at least
-    /// by that many multiples of the smallest normal number, SLEEF's bound
-    /// near underflow).
+    /// Records a subnormal argument or result.
     mutating func note(_ value: Double) {
         if value != 0 && abs(value) < Double.leastNormalMagnitude { sawSubnormal = true }
     }
 
-    mutating func moved(_ value: Double) -> Double {
+    /// `value` moved by up to `RoundingSpread.ulpsPerCall` ulp (at least
+    /// by that many multiples of the smallest normal number, SLEEF's bound
+    /// near underflow). `call` names the operation (0 for a power, 1 + the
+    /// built-in's index otherwise); with the arguments it picks a random
+    /// run's move, the same for every copy of the call.
+    mutating func moved(_ value: Double, call: UInt64, arguments: [Double]) -> Double {
         note(value)
         let isExact = value == value.rounded() && abs(value) < 0x1p53
         guard value.isFinite, !isExact || movesExactValues else { return value }
@@ -185,10 +209,13 @@ struct PerturbedWalk {
         case .none: return value
         case .up: return value + limit * step
         case .down: return value - limit * step
-        case .random(var generator):
+        case .random(let seed):
+            var generator = SplitMix(state: seed ^ (call &* 0xD6E8_FEB8_6659_FD93))
+            for argument in arguments {
+                generator = SplitMix(state: generator.next() ^ argument.bitPattern)
+            }
             let fraction = Double(generator.next() >> 11) * 0x1p-53
             let flushes = generator.next() & 1 == 0
-            mode = .random(generator)
             // Below the normal range the libraries' bound is absolute
             // (DBL_MIN): one may return 0 where the other returns a
             // subnormal (SLEEF's log1p(5e-324) is 0), so half the moves
