@@ -55,6 +55,7 @@ let package = Package(
         .target(
             name: "CVectorMath",
             dependencies: ["CVectorMathAVX2", "CVectorMathAVX512"],
+            cSettings: [.headerSearchPath("../CVectorKernelTemplate")],
             linkerSettings: [.linkedLibrary("m")]
         ),
 

@@ -6,6 +6,8 @@
 #include "CVectorMathAVX2.h"
 #include "CVectorMathAVX512.h"
 
+#include "XoshiroUniform.inc"
+
 #include <math.h>
 #include <stdatomic.h>
 
@@ -84,4 +86,8 @@ void vm_box_muller(const double *u1, const double *u2, double *out, size_t pairs
         out[i] = radius * cos(angle);
         out[pairs + i] = radius * sin(angle);
     }
+}
+
+void vm_xoshiro4_uniform(uint64_t *state, double *out, size_t count) {
+    VM_DISPATCH(vm_xoshiro4_uniform, (state, out, count), vm_xoshiro4_fill(state, out, count))
 }

@@ -2,6 +2,7 @@
 #define CVECTORMATH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 // Element-wise math over buffers of doubles: out[i] = f(in[i]) for
 // 0 <= i < count. Input and output may be the same buffer (in place) but
@@ -53,6 +54,15 @@ void vm_sincos(const double *in, double *sine, double *cosine, size_t count);
 ///   r = sqrt(-2 log u1[i]), out[i] = r cos(2π u2[i]), out[pairs + i] = r sin(2π u2[i]).
 /// `out` holds 2 * pairs doubles and must not overlap the inputs.
 void vm_box_muller(const double *u1, const double *u2, double *out, size_t pairs);
+
+/// Uniform deviates in (0, 1] from four interleaved xoshiro256++
+/// generators: each step advances all four and writes one deviate per
+/// lane (the top 52 bits of the output word as a mantissa in [1, 2), then
+/// 2 − d), `count` deviates in all (a partial last step writes the first
+/// lanes only). `state` holds 16 words, s0 of lanes 0…3, then s1, s2, s3,
+/// and is advanced in place. Every instruction-set level gives the same
+/// bits.
+void vm_xoshiro4_uniform(uint64_t *state, double *out, size_t count);
 
 #ifdef __cplusplus
 }

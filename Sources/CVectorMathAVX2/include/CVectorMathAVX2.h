@@ -2,6 +2,7 @@
 #define CVECTORMATHAVX2_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 // The AVX2 kernels behind CVectorMath's functions, with the same contracts
 // (see CVectorMath.h). Call them only on a CPU with AVX2 and FMA.
@@ -23,5 +24,6 @@ void vm_erfc_avx2(const double *in, double *out, size_t count);
 void vm_pow_avx2(const double *base, const double *exponent, double *out, size_t count);
 void vm_sincos_avx2(const double *in, double *sine, double *cosine, size_t count);
 void vm_box_muller_avx2(const double *u1, const double *u2, double *out, size_t pairs);
+void vm_xoshiro4_uniform_avx2(uint64_t *state, double *out, size_t count);
 
 #endif
