@@ -6,6 +6,7 @@
 #include "CVectorMathAVX2.h"
 #include "CVectorMathAVX512.h"
 
+#include "MomentSums.inc"
 #include "XoshiroUniform.inc"
 
 #include <math.h>
@@ -90,4 +91,15 @@ void vm_box_muller(const double *u1, const double *u2, double *out, size_t pairs
 
 void vm_xoshiro4_uniform(uint64_t *state, double *out, size_t count) {
     VM_DISPATCH(vm_xoshiro4_uniform, (state, out, count), vm_xoshiro4_fill(state, out, count))
+}
+
+void vm_value_sums(const double *values, size_t count, double *totals) {
+    VM_DISPATCH(vm_value_sums, (values, count, totals),
+                vm_value_sums_body(values, count, totals))
+}
+
+void vm_centred_product_sums(const double *x, const double *y, size_t count,
+                             const double *shifts, double *sums) {
+    VM_DISPATCH(vm_centred_product_sums, (x, y, count, shifts, sums),
+                vm_centred_product_sums_body(x, y, count, shifts, sums))
 }

@@ -64,6 +64,19 @@ void vm_box_muller(const double *u1, const double *u2, double *out, size_t pairs
 /// bits.
 void vm_xoshiro4_uniform(uint64_t *state, double *out, size_t count);
 
+/// The sums of a chunk's values for its Monte Carlo statistics:
+/// totals[0] = Σ g, totals[1] = Σ g², totals[2] = Σ g·0 (0 when every value
+/// is finite, NaN otherwise). Four lanes with a fixed grouping and no
+/// fused multiply-add: the same bits on every level.
+void vm_value_sums(const double *values, size_t count, double *totals);
+
+/// The centred cross-products of two chunks of values: with
+/// a = x − shifts[0], b = x² − shifts[1], c = y − shifts[2],
+/// d = y² − shifts[3], sums = [Σ ac, Σ ad, Σ bc, Σ bd]. Same grouping rules
+/// as vm_value_sums.
+void vm_centred_product_sums(const double *x, const double *y, size_t count,
+                             const double *shifts, double *sums);
+
 #ifdef __cplusplus
 }
 #endif

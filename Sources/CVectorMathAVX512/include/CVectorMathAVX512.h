@@ -25,5 +25,8 @@ void vm_pow_avx512(const double *base, const double *exponent, double *out, size
 void vm_sincos_avx512(const double *in, double *sine, double *cosine, size_t count);
 void vm_box_muller_avx512(const double *u1, const double *u2, double *out, size_t pairs);
 void vm_xoshiro4_uniform_avx512(uint64_t *state, double *out, size_t count);
+void vm_value_sums_avx512(const double *values, size_t count, double *totals);
+void vm_centred_product_sums_avx512(const double *x, const double *y, size_t count,
+                                   const double *shifts, double *sums);
 
 #endif
