@@ -1,7 +1,7 @@
 import CVectorMath
 
 /// An element-wise math function that CVectorMath evaluates over a whole
-/// buffer (SLEEF's AVX2 kernels, 1 ulp; 1.5 ulp for `erfc`).
+/// buffer (SLEEF's AVX-512 or AVX2 kernels, 1 ulp; 1.5 ulp for `erfc`).
 enum VectorMathFunction: String, Hashable, Sendable {
     case sin, cos, tan
     case exp, expm1, log, log1p, sqrt

@@ -9,7 +9,7 @@ import Synchronization
 ///
 /// The `N` samples are cut into chunks of 2048. Chunk `k` draws its
 /// uniforms from `RandomStream(seed:, chunk: k)`, turns them into normal
-/// deviates with the Box–Muller transform (`vm_box_muller`, SLEEF AVX2),
+/// deviates with the Box–Muller transform (`vm_box_muller`, SLEEF AVX-512 or AVX2),
 /// scales them by σ, evaluates every function with its block evaluator
 /// and reduces `g` and `g²` to means and centred cross-products (two
 /// passes over data still in cache). Threads claim blocks of 16 chunks;

@@ -16,7 +16,7 @@ enum MonteCarloGainBenchmark {
         context.heading(
             "1. Monte Carlo gain, 10^6 samples, sigma_p = 1",
             work: """
-                ours: Box-Muller normals and the activation's block kernel (SLEEF AVX2), \
+                ours: Box-Muller normals and the activation's block kernel (SLEEF AVX-512/AVX2), \
                 float64, M_f with its standard error and the gain, \
                 \(context.threads) threads (1-thread time in brackets).
                 peers (mc_gain.py): gain = sqrt(1/(mean(f)^2 + var(f))), f = phi(randn(10^6)); \
