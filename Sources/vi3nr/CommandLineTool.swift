@@ -37,7 +37,8 @@ enum CommandLineTool {
         case "--help", "-h", "help":
             return ToolResult(standardOutput: overview())
         case "--version":
-            return ToolResult(standardOutput: "vi3nr \(version)\n")
+            return versionResult(asJSON: arguments.dropFirst().prefix { $0 != "--" }
+                .contains("--json"))
         default:
             break
         }
@@ -64,6 +65,15 @@ struct ToolResult: Equatable {
 
 // MARK: - Running a command
 
+extension CommandLineTool {
+    /// `vi3nr 0.1.0`, or `{"version": "0.1.0"}` with `--json`, which every
+    /// command promises to honour.
+    static func versionResult(asJSON: Bool) -> ToolResult {
+        let text = asJSON ? "{\"version\": \"\(version)\"}" : "vi3nr \(version)"
+        return ToolResult(standardOutput: text + "\n")
+    }
+}
+
 private extension CommandLineTool {
     static func run(_ command: any Command.Type, _ arguments: [String]) -> ToolResult {
         let description = command.description
@@ -72,7 +82,7 @@ private extension CommandLineTool {
             return ToolResult(standardOutput: HelpText.forCommand(description))
         }
         if beforeSeparator.contains("--version") {
-            return ToolResult(standardOutput: "vi3nr \(version)\n")
+            return versionResult(asJSON: beforeSeparator.contains("--json"))
         }
 
         let instance: any Command

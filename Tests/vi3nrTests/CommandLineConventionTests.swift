@@ -56,6 +56,18 @@ func usageErrorsExitTwoWithNothingOnStandardOutput(arguments: [String]) throws {
         == "vi3nr \(CommandLineTool.version)\n")
 }
 
+/// `--version --json` is one JSON object, as `--json` promises everywhere.
+@Test func versionAsJSON() throws {
+    struct VersionJSON: Decodable { let version: String }
+    for arguments in [["--version", "--json"], ["gain", "x", "--version", "--json"]] {
+        let run = try ToolRunner.run(arguments: arguments)
+        #expect(run.status == 0)
+        let decoded = try JSONDecoder().decode(
+            VersionJSON.self, from: Data(run.standardOutput.utf8))
+        #expect(decoded.version == CommandLineTool.version)
+    }
+}
+
 @Test func nothingIsPrintedAsProgressWhenStandardErrorIsNotATerminal() throws {
     // The tests capture standard error in a file: progress must stay off.
     let run = try ToolRunner.run("check", "tanh(x)", "--points", "2", "--samples", "1000")
