@@ -94,6 +94,11 @@ struct TableCommand: Command {
         progress.finish()
 
         let failedCount = failedLines
+        if list.items.isEmpty {
+            // An empty table is a correct answer to an empty list, but most
+            // likely not the file that was meant.
+            warnings.append("\(name) lists no activations ('name: expression' lines)")
+        }
         if failedCount > 0 {
             let total = list.items.count
             errors.append("error: \(failedCount) of \(total) \(total == 1 ? "line" : "lines") "

@@ -200,3 +200,10 @@ import Testing
     let lines = fromFile.standardOutput.split(separator: "\n").map(String.init)
     #expect(lines.dropFirst().first?.hasPrefix("relu,relu(x),1,") == true)
 }
+
+@Test func anEmptyListIsAnEmptyTableWithAWarning() throws {
+    let run = try ToolRunner.run(arguments: ["table", "-"], input: "# only a comment\n\n")
+    #expect(run.status == 0)
+    #expect(run.errorLines == [
+        "warning: <stdin> lists no activations ('name: expression' lines)"])
+}
