@@ -45,7 +45,7 @@ public enum GaussianMonteCarlo {
         standardDeviation sigma: Double,
         samples: Int = defaultSamples,
         seed: UInt64 = 0,
-        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        threads: Int = AvailableProcessors.count
     ) throws(GaussianMomentError) -> MonteCarloEstimate {
         guard sigma.isFinite, sigma > 0 else { throw .invalidStandardDeviation(sigma) }
         guard samples >= 2 else { throw .invalidSampleCount(samples) }

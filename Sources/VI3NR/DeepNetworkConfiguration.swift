@@ -1,4 +1,5 @@
 import Foundation
+import GaussianMoments
 
 /// The shape, scale and seed of one deep-network check.
 ///
@@ -77,9 +78,9 @@ public struct DeepNetworkConfiguration: Sendable, Equatable {
     }
 
     /// The threads the run will use: `threadCount`, or the number of
-    /// active processors.
+    /// processors this process may run on (`AvailableProcessors`).
     public var effectiveThreadCount: Int {
-        threadCount ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+        threadCount ?? AvailableProcessors.count
     }
 
     /// The bytes the run allocates, at the most: the stored derivatives

@@ -56,7 +56,8 @@ extension SimulateOutput {
             ("initialisation", Self.schemeText(weights, sigmaP: configuration.preactivationStd)),
             ("gain", Self.gainText(weights)),
             ("weights", "U(-a, a), a = " + NumberText.significant(weights.uniformBound, digits: 6)),
-            ("network", networkText + " (\(result.threadCount) threads)"),
+            ("network", networkText + " (\(result.threadCount) "
+                + (result.threadCount == 1 ? "thread)" : "threads)")),
             ("forward SMAPE", Self.percent(last.smape)
                 + "  (Var z_L against sigma_p^2 = \(NumberText.significant(target, digits: 6));"
                 + " mean Var z_L = \(NumberText.significant(last.meanVariance, digits: 4)))"),
