@@ -1,4 +1,5 @@
 import Foundation
+import GaussianMoments
 
 /// What every benchmark item shares: the options, the peers, and the
 /// summary rows collected for the closing table.
@@ -9,7 +10,7 @@ final class BenchmarkContext {
 
     /// Threads our side uses: every core the process may run on, as
     /// NumPy's OpenBLAS and PyTorch do.
-    let threads = ProcessInfo.processInfo.activeProcessorCount
+    let threads = AvailableProcessors.count
 
     init(options: BenchmarkOptions) {
         self.options = options
